@@ -1,0 +1,132 @@
+"""The default planning of a procedure, after the 2026 IPO profile (Chasse Executive Search).
+
+Seed: publication Fri 17 April - Fri 15 May 2026 with a targeted search in parallel; preselection
+and interviews by the consultant Mon 18 - Fri 29 May; the committee discusses the candidate overview
+Mon 8 - Wed 10 June; the committee's interview round Mon 15 - Fri 26 June; nomination of the
+preferred candidate with, in parallel, the reference check and the terms talk, by 30 June; formal
+appointment before 1 July; start as soon as possible.
+
+Every date after the closing date counts from the first Monday after it, so that a closing date on
+another weekday still gives phases that start on a Monday.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from ..models import PlanningPhase, Vacancy
+
+Kind = PlanningPhase.Kind
+Responsible = PlanningPhase.Responsible
+
+
+@dataclass(frozen=True)
+class PhaseTemplate:
+    kind: str
+    activity: object  # lazy translation
+    responsible: str
+    start: int | None  # days from the first Monday after closing; None: see `anchor`
+    end: int | None
+    anchor: str = "monday"  # "publication" for the phases that run while the vacancy is open
+    parallel: bool = False
+    date_note: object = ""
+
+
+DEFAULT_PHASES = [
+    PhaseTemplate(
+        Kind.PUBLICATION, _("Vacancy open for applications"), Responsible.SEARCH_FIRM,
+        None, None, anchor="publication",
+    ),
+    PhaseTemplate(
+        Kind.SEARCH, _("Targeted search by the search firm"), Responsible.SEARCH_FIRM,
+        None, None, anchor="publication", parallel=True,
+    ),
+    PhaseTemplate(
+        Kind.PRESELECTION, _("Preselection and interviews with candidates by the search firm"),
+        Responsible.SEARCH_FIRM, 0, 11,
+    ),
+    PhaseTemplate(
+        Kind.COMMITTEE_DISCUSSION,
+        _("Discussion of the candidate overview with the selection committee; "
+          "invitation of about 3 to 4 candidates for the interview round"),
+        Responsible.COMMITTEE, 21, 23,
+    ),
+    PhaseTemplate(
+        Kind.COMMITTEE_INTERVIEWS, _("Interview round with the selection committee"),
+        Responsible.COMMITTEE, 28, 39,
+    ),
+    PhaseTemplate(
+        Kind.NOMINATION, _("Nomination of the preferred candidate"), Responsible.COMMITTEE, 42, 43,
+    ),
+    PhaseTemplate(
+        Kind.REFERENCES, _("Reference check by the search firm"), Responsible.SEARCH_FIRM,
+        42, 43, parallel=True,
+    ),
+    PhaseTemplate(
+        Kind.TERMS_TALK, _("Terms of employment talk by the client"), Responsible.CLIENT,
+        42, 43, parallel=True,
+    ),
+    PhaseTemplate(
+        Kind.APPOINTMENT, _("Formal appointment"), Responsible.CLIENT, None, 43,
+    ),
+    PhaseTemplate(
+        Kind.START, _("Start of the new director"), Responsible.CLIENT, None, None,
+        date_note=_("As soon as possible"),
+    ),
+]
+
+
+def first_monday_after(day: date) -> date:
+    return day + timedelta(days=7 - day.weekday())
+
+
+def default_phases(*, published_on: date, closing_date: date) -> list[PlanningPhase]:
+    """Unsaved phases of the default planning for these dates."""
+    monday = first_monday_after(closing_date)
+    phases = []
+    for order, template in enumerate(DEFAULT_PHASES, start=1):
+        if template.anchor == "publication":
+            starts_on, ends_on = published_on, closing_date
+        else:
+            starts_on = monday + timedelta(days=template.start) if template.start is not None else None
+            ends_on = monday + timedelta(days=template.end) if template.end is not None else None
+        phases.append(
+            PlanningPhase(
+                order=order,
+                kind=template.kind,
+                activity=str(template.activity),
+                starts_on=starts_on,
+                ends_on=ends_on,
+                responsible=template.responsible,
+                is_parallel=template.parallel,
+                date_note=str(template.date_note),
+            )
+        )
+    return phases
+
+
+@transaction.atomic
+def planning_generate(*, vacancy: Vacancy, replace: bool = False) -> list[PlanningPhase]:
+    """Give `vacancy` the default planning from its publication and closing dates.
+
+    An existing planning is kept unless `replace` is set, so edited dates are never lost by accident.
+    """
+    from django.core.exceptions import ValidationError
+
+    if not vacancy.closing_date:
+        raise ValidationError(_("Set a closing date before generating the planning."))
+    published_on = vacancy.published_on or vacancy.closing_date - timedelta(days=28)
+    if published_on > vacancy.closing_date:
+        raise ValidationError(_("The closing date cannot be before the publication date."))
+    if vacancy.phases.exists():
+        if not replace:
+            raise ValidationError(
+                _("This vacancy already has a planning. Confirm that you want to replace it.")
+            )
+        vacancy.phases.all().delete()
+    phases = default_phases(published_on=published_on, closing_date=vacancy.closing_date)
+    for phase in phases:
+        phase.vacancy = vacancy
+    return PlanningPhase.objects.bulk_create(phases)
