@@ -1,9 +1,11 @@
-from django.urls import path
-
-from . import views
+from .views import clients, committee, dashboard, planning, vacancies
 
 app_name = "vacancies"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    *dashboard.urlpatterns,
+    *clients.urlpatterns,
+    *vacancies.urlpatterns,
+    *planning.urlpatterns,
+    *committee.urlpatterns,
 ]
