@@ -1,10 +1,10 @@
-from django.urls import path
-
-from . import views
+from .views import backoffice, candidate_page, documents, public
 
 app_name = "candidates"
 
 urlpatterns = [
-    path("", views.vacancy_list, name="vacancy_list"),
-    path("vacatures/<slug:reference>/", views.vacancy_detail, name="vacancy"),
+    *public.urlpatterns,
+    *documents.urlpatterns,
+    *backoffice.urlpatterns,
+    *candidate_page.urlpatterns,
 ]

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.urls import path
 
 from vacancies.models import Vacancy
 
@@ -11,3 +12,9 @@ def vacancy_list(request):
 def vacancy_detail(request, reference):
     vacancy = get_object_or_404(Vacancy, reference=reference, status=Vacancy.Status.PUBLISHED)
     return render(request, "candidates/vacancy_detail.html", {"vacancy": vacancy})
+
+
+urlpatterns = [
+    path("", vacancy_list, name="vacancy_list"),
+    path("vacatures/<slug:reference>/", vacancy_detail, name="vacancy"),
+]

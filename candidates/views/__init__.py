@@ -1,0 +1,1 @@
+"""Candidate-facing pages and the recruiter's candidate pages. Each module holds its `urlpatterns`."""
