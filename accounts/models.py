@@ -10,9 +10,7 @@ class User(AbstractUser):
         RECRUITER = "recruiter", _("Recruiter")
         COMMITTEE = "committee", _("Committee member")
 
-    role = models.CharField(
-        _("role"), max_length=20, choices=Role.choices, default=Role.COMMITTEE
-    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.COMMITTEE)
     language = models.CharField(
         _("language"), max_length=8, default="nl", choices=[("nl", "Nederlands"), ("en", "English")]
     )

@@ -82,22 +82,33 @@ class Application(models.Model):
     FINAL = {Stage.APPOINTED, Stage.REJECTED, Stage.WITHDRAWN}
 
     candidate = models.ForeignKey(
-        Candidate, on_delete=models.CASCADE, related_name="applications", verbose_name=_("candidate")
+        Candidate,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("candidate"),
     )
     vacancy = models.ForeignKey(
         Vacancy, on_delete=models.CASCADE, related_name="applications", verbose_name=_("vacancy")
     )
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.APPLIED)
-    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.APPLIED)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.APPLIED
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.APPLIED
+    )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     assessment = models.TextField(
-        _("consultant's assessment"), blank=True, help_text=_("Shown to the committee in the candidate overview.")
+        _("consultant's assessment"),
+        blank=True,
+        help_text=_("Shown to the committee in the candidate overview."),
     )
-    consent_talent_pool = models.BooleanField(
-        _("consent to keep data for one year"), default=False
+    consent_talent_pool = models.BooleanField(_("consent to keep data for one year"), default=False)
+    privacy_accepted_at = models.DateTimeField(
+        _("privacy statement accepted"), null=True, blank=True
     )
-    privacy_accepted_at = models.DateTimeField(_("privacy statement accepted"), null=True, blank=True)
-    access_token = models.CharField(max_length=64, unique=True, default=new_access_token, editable=False)
+    access_token = models.CharField(
+        max_length=64, unique=True, default=new_access_token, editable=False
+    )
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     stage_changed_at = models.DateTimeField(_("stage changed"), auto_now_add=True)
@@ -150,8 +161,12 @@ class Application(models.Model):
 class StageChange(models.Model):
     """The history of an application's stage: who moved it, when, from where to where, and why."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="stage_changes")
-    from_stage = models.CharField(_("from"), max_length=20, choices=Application.Stage.choices, blank=True)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="stage_changes"
+    )
+    from_stage = models.CharField(
+        _("from"), max_length=20, choices=Application.Stage.choices, blank=True
+    )
     to_stage = models.CharField(_("to"), max_length=20, choices=Application.Stage.choices)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -247,4 +262,3 @@ class DocumentAccess(models.Model):
 
     def __str__(self):
         return f"{self.document} @ {self.accessed_at:%Y-%m-%d %H:%M}"
-

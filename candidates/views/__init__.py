@@ -1,1 +1,4 @@
-"""Candidate-facing pages and the recruiter's candidate pages. Each module holds its `urlpatterns`."""
+"""Candidate-facing pages and the recruiter's candidate pages.
+
+Each module holds its own `urlpatterns`.
+"""

@@ -1,1 +1,41 @@
-urlpatterns = []
+"""Downloads of candidate documents: access checked, every download logged."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.views.decorators.cache import never_cache
+
+from candidates.models import Document
+from candidates.services.documents import document_open
+from candidates.views.public import client_address
+from vacancies.access import recruiter_required
+
+
+def document_response(document: Document, handle) -> FileResponse:
+    """The file as an attachment under its original name; never cached."""
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+@recruiter_required
+def document_download(request, pk):
+    document = get_object_or_404(Document, pk=pk)
+    try:
+        handle = document_open(
+            document=document, user=request.user, ip_address=client_address(request)
+        )
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return document_response(document, handle)
+
+
+urlpatterns = [
+    path("kantoor/kandidaten/documenten/<int:pk>/", document_download, name="document_download"),
+]

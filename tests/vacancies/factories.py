@@ -51,7 +51,10 @@ class VacancyFactory(factory.django.DjangoModelFactory):
     profile_version = "April 2026"
     organisation_text = "De twaalf provincies van Nederland hebben elk hun eigen karakter."
     reason_text = "De positie Algemeen Directeur IPO wordt momenteel ad interim ingevuld."
-    position_text = "De Algemeen Directeur vormt samen met de Plaatsvervangend Algemeen Directeur het directieteam."
+    position_text = (
+        "De Algemeen Directeur vormt samen met de Plaatsvervangend Algemeen Directeur "
+        "het directieteam."
+    )
     candidate_text = "De Algemeen Directeur beschikt over een scherp strategisch inzicht."
     employment_type = Vacancy.EmploymentType.PERMANENT
     contract_form = Vacancy.ContractForm.EMPLOYMENT

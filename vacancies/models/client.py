@@ -8,7 +8,9 @@ class Client(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     context = models.TextField(
-        _("context"), blank=True, help_text=_("Background on the organisation, its course and its challenges.")
+        _("context"),
+        blank=True,
+        help_text=_("Background on the organisation, its course and its challenges."),
     )
     website = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -68,7 +70,9 @@ class ClientUnit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         constraints = [
-            models.UniqueConstraint(fields=["client", "name"], name="vacancies_clientunit_unique_name")
+            models.UniqueConstraint(
+                fields=["client", "name"], name="vacancies_clientunit_unique_name"
+            )
         ]
 
     def __str__(self):

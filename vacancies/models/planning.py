@@ -36,13 +36,20 @@ class PlanningPhase(models.Model):
         _("date note"),
         max_length=100,
         blank=True,
-        help_text=_("Shown instead of, or beside, the dates: “before 1 July”, “as soon as possible”."),
+        help_text=_(
+            "Shown instead of, or beside, the dates: “before 1 July”, “as soon as possible”."
+        ),
     )
     responsible = models.CharField(
-        _("responsible"), max_length=20, choices=Responsible.choices, default=Responsible.SEARCH_FIRM
+        _("responsible"),
+        max_length=20,
+        choices=Responsible.choices,
+        default=Responsible.SEARCH_FIRM,
     )
     is_parallel = models.BooleanField(
-        _("runs in parallel"), default=False, help_text=_("Runs at the same time as the phase before it.")
+        _("runs in parallel"),
+        default=False,
+        help_text=_("Runs at the same time as the phase before it."),
     )
 
     class Meta:

@@ -29,7 +29,7 @@ class WntCeiling(models.Model):
 
     @classmethod
     def for_year(cls, year: int) -> "WntCeiling | None":
-        """The ceiling of `year`, or of the latest year before it when that year is not known yet."""
+        """The ceiling of `year`, or of the latest known year before it."""
         return cls.objects.filter(year__lte=year).order_by("-year").first()
 
 
@@ -139,7 +139,10 @@ class Vacancy(models.Model):
     # Procedure facts.
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     closing_date = models.DateField(
-        _("closing date"), null=True, blank=True, help_text=_("Applications are accepted up to and including this day.")
+        _("closing date"),
+        null=True,
+        blank=True,
+        help_text=_("Applications are accepted up to and including this day."),
     )
     how_to_apply = models.TextField(_("how to apply"), blank=True)
     application_email = models.EmailField(_("application email"), blank=True)
@@ -192,7 +195,9 @@ class Vacancy(models.Model):
                 | Q(closing_date__isnull=True)
                 | Q(closing_date__gte=F("published_on")),
                 name="vacancies_vacancy_closing_after_publication",
-                violation_error_message=_("The closing date cannot be before the publication date."),
+                violation_error_message=_(
+                    "The closing date cannot be before the publication date."
+                ),
             ),
         ]
 
@@ -273,6 +278,11 @@ class Vacancy(models.Model):
                     % {"fields": ", ".join(missing)},
                     code="incomplete",
                 )
+            if self.closing_date < timezone.localdate():
+                raise ValidationError(
+                    _("The closing date has passed. Set a later closing date before publishing."),
+                    code="closing_date_passed",
+                )
 
     def accepts_applications(self, today=None) -> bool:
         """Open for applications: published, and the closing date (inclusive) not passed."""
@@ -327,7 +337,9 @@ class ContactPerson(models.Model):
     name = models.CharField(_("name"), max_length=120)
     job_title = models.CharField(_("job title"), max_length=160, blank=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    topic = models.CharField(_("contact for"), max_length=20, choices=Topic.choices, default=Topic.BOTH)
+    topic = models.CharField(
+        _("contact for"), max_length=20, choices=Topic.choices, default=Topic.BOTH
+    )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 

@@ -36,43 +36,82 @@ class PhaseTemplate:
 
 DEFAULT_PHASES = [
     PhaseTemplate(
-        Kind.PUBLICATION, _("Vacancy open for applications"), Responsible.SEARCH_FIRM,
-        None, None, anchor="publication",
+        Kind.PUBLICATION,
+        _("Vacancy open for applications"),
+        Responsible.SEARCH_FIRM,
+        None,
+        None,
+        anchor="publication",
     ),
     PhaseTemplate(
-        Kind.SEARCH, _("Targeted search by the search firm"), Responsible.SEARCH_FIRM,
-        None, None, anchor="publication", parallel=True,
+        Kind.SEARCH,
+        _("Targeted search by the search firm"),
+        Responsible.SEARCH_FIRM,
+        None,
+        None,
+        anchor="publication",
+        parallel=True,
     ),
     PhaseTemplate(
-        Kind.PRESELECTION, _("Preselection and interviews with candidates by the search firm"),
-        Responsible.SEARCH_FIRM, 0, 11,
+        Kind.PRESELECTION,
+        _("Preselection and interviews with candidates by the search firm"),
+        Responsible.SEARCH_FIRM,
+        0,
+        11,
     ),
     PhaseTemplate(
         Kind.COMMITTEE_DISCUSSION,
-        _("Discussion of the candidate overview with the selection committee; "
-          "invitation of about 3 to 4 candidates for the interview round"),
-        Responsible.COMMITTEE, 21, 23,
+        _(
+            "Discussion of the candidate overview with the selection committee; "
+            "invitation of about 3 to 4 candidates for the interview round"
+        ),
+        Responsible.COMMITTEE,
+        21,
+        23,
     ),
     PhaseTemplate(
-        Kind.COMMITTEE_INTERVIEWS, _("Interview round with the selection committee"),
-        Responsible.COMMITTEE, 28, 39,
+        Kind.COMMITTEE_INTERVIEWS,
+        _("Interview round with the selection committee"),
+        Responsible.COMMITTEE,
+        28,
+        39,
     ),
     PhaseTemplate(
-        Kind.NOMINATION, _("Nomination of the preferred candidate"), Responsible.COMMITTEE, 42, 43,
+        Kind.NOMINATION,
+        _("Nomination of the preferred candidate"),
+        Responsible.COMMITTEE,
+        42,
+        43,
     ),
     PhaseTemplate(
-        Kind.REFERENCES, _("Reference check by the search firm"), Responsible.SEARCH_FIRM,
-        42, 43, parallel=True,
+        Kind.REFERENCES,
+        _("Reference check by the search firm"),
+        Responsible.SEARCH_FIRM,
+        42,
+        43,
+        parallel=True,
     ),
     PhaseTemplate(
-        Kind.TERMS_TALK, _("Terms of employment talk by the client"), Responsible.CLIENT,
-        42, 43, parallel=True,
+        Kind.TERMS_TALK,
+        _("Terms of employment talk by the client"),
+        Responsible.CLIENT,
+        42,
+        43,
+        parallel=True,
     ),
     PhaseTemplate(
-        Kind.APPOINTMENT, _("Formal appointment"), Responsible.CLIENT, None, 43,
+        Kind.APPOINTMENT,
+        _("Formal appointment"),
+        Responsible.CLIENT,
+        None,
+        43,
     ),
     PhaseTemplate(
-        Kind.START, _("Start of the new director"), Responsible.CLIENT, None, None,
+        Kind.START,
+        _("Start of the new director"),
+        Responsible.CLIENT,
+        None,
+        None,
         date_note=_("As soon as possible"),
     ),
 ]
@@ -90,7 +129,9 @@ def default_phases(*, published_on: date, closing_date: date) -> list[PlanningPh
         if template.anchor == "publication":
             starts_on, ends_on = published_on, closing_date
         else:
-            starts_on = monday + timedelta(days=template.start) if template.start is not None else None
+            starts_on = (
+                monday + timedelta(days=template.start) if template.start is not None else None
+            )
             ends_on = monday + timedelta(days=template.end) if template.end is not None else None
         phases.append(
             PlanningPhase(
@@ -111,7 +152,8 @@ def default_phases(*, published_on: date, closing_date: date) -> list[PlanningPh
 def planning_generate(*, vacancy: Vacancy, replace: bool = False) -> list[PlanningPhase]:
     """Give `vacancy` the default planning from its publication and closing dates.
 
-    An existing planning is kept unless `replace` is set, so edited dates are never lost by accident.
+    An existing planning is kept unless `replace` is set, so edited dates are never lost by
+    accident.
     """
     from django.core.exceptions import ValidationError
 
@@ -130,3 +172,63 @@ def planning_generate(*, vacancy: Vacancy, replace: bool = False) -> list[Planni
     for phase in phases:
         phase.vacancy = vacancy
     return PlanningPhase.objects.bulk_create(phases)
+
+
+PHASE_FIELDS = (
+    "kind",
+    "activity",
+    "starts_on",
+    "ends_on",
+    "date_note",
+    "responsible",
+    "is_parallel",
+)
+
+
+@transaction.atomic
+def phase_create(*, vacancy: Vacancy, **fields) -> PlanningPhase:
+    """Add a phase at the end of the planning, or raise ValidationError and save nothing."""
+    last = vacancy.phases.order_by("-order").values_list("order", flat=True).first()
+    phase = PlanningPhase(vacancy=vacancy, order=(last or 0) + 1)
+    for name in PHASE_FIELDS:
+        if name in fields:
+            setattr(phase, name, fields[name])
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def phase_update(*, phase: PlanningPhase, **fields) -> PlanningPhase:
+    """Change the dates, text or responsible party of a phase; refuse a phase that ends before it
+    starts (ValidationError) and leave the stored row unchanged."""
+    for name in PHASE_FIELDS:
+        if name in fields:
+            setattr(phase, name, fields[name])
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def phase_delete(*, phase: PlanningPhase) -> None:
+    phase.delete()
+
+
+@transaction.atomic
+def phase_move(*, phase: PlanningPhase, direction: str) -> list[PlanningPhase]:
+    """Swap `phase` with its neighbour ("up" or "down") and number the planning 1, 2, 3, ..."""
+    if direction not in ("up", "down"):
+        raise ValueError(direction)
+    phases = list(PlanningPhase.objects.select_for_update().filter(vacancy_id=phase.vacancy_id))
+    index = next(i for i, p in enumerate(phases) if p.pk == phase.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(phases):
+        phases[index], phases[other] = phases[other], phases[index]
+    changed = []
+    for order, item in enumerate(phases, start=1):
+        if item.order != order:
+            item.order = order
+            changed.append(item)
+    PlanningPhase.objects.bulk_update(changed, ["order"])
+    return phases

@@ -14,7 +14,9 @@ def money(value, decimals=2):
     """€ 8.850,88 in Dutch, €8,850.88 in English."""
     if value in (None, ""):
         return ""
-    number = formats.number_format(Decimal(value), decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+    number = formats.number_format(
+        Decimal(value), decimal_pos=int(decimals), use_l10n=True, force_grouping=True
+    )
     # Translators: how an amount in euros is written; %(amount)s is the formatted number.
     return _("€ %(amount)s") % {"amount": number}
 

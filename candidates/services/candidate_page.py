@@ -1,0 +1,198 @@
+"""The candidate's own page: the private link to it, and what a candidate can do there.
+
+The link carries the application's access token (secrets.token_urlsafe(32)) signed with the
+site's secret key, so a link is both unguessable and tamper-evident.
+"""
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from candidates.models import Application, Candidate, StageChange
+from candidates.services import notifications
+from candidates.services.documents import document_log_access
+
+LINK_SALT = "candidate-page"
+WITHDRAWN_REASON = _("Withdrawn by the candidate")
+
+
+# The private link ------------------------------------------------------------------------------
+
+
+def status_link_token(application: Application) -> str:
+    return signing.dumps({"a": application.access_token}, salt=LINK_SALT)
+
+
+def status_url(application: Application) -> str:
+    """The absolute address of the candidate's page, for emails."""
+    return settings.SITE_URL + reverse("candidates:status", args=[status_link_token(application)])
+
+
+def application_from_link(signed: str) -> Application | None:
+    """The application a link points to; None for a tampered, foreign or unknown link."""
+    try:
+        data = signing.loads(signed, salt=LINK_SALT)
+    except signing.BadSignature:
+        return None
+    token = data.get("a") if isinstance(data, dict) else None
+    if not isinstance(token, str) or not token:
+        return None
+    return (
+        Application.objects.select_related(
+            "candidate", "vacancy__client", "vacancy__lead_consultant"
+        )
+        .filter(access_token=token)
+        .first()
+    )
+
+
+# What the candidate can do -----------------------------------------------------------------
+
+
+def application_withdraw(*, application: Application) -> Application:
+    """Withdraw on the candidate's own request. Refused (ValidationError) when already final."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        locked.check_move(Application.Stage.WITHDRAWN)
+        with translation.override(settings.LANGUAGE_CODE):  # read by the consultants
+            reason = str(WITHDRAWN_REASON)
+        StageChange.objects.create(
+            application=locked,
+            from_stage=locked.stage,
+            to_stage=Application.Stage.WITHDRAWN,
+            changed_by=None,
+            reason=reason,
+        )
+        locked.stage = Application.Stage.WITHDRAWN
+        locked.stage_changed_at = timezone.now()
+        locked.save(update_fields=["stage", "stage_changed_at"])
+        notifications.notify_application_withdrawn(application_id=locked.pk)
+    return locked
+
+
+def application_request_erasure(*, application: Application) -> bool:
+    """Record the candidate's request to erase their data, on each of their applications, and
+    tell the lead consultants. Asking again changes nothing and sends nothing; returns whether
+    this call recorded a new request."""
+    with transaction.atomic():
+        ids = list(
+            Application.objects.select_for_update()
+            .filter(candidate_id=application.candidate_id, erasure_requested_at__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not ids:
+            return False
+        Application.objects.filter(pk__in=ids).update(erasure_requested_at=timezone.now())
+        for pk in ids:
+            notifications.notify_erasure_requested(application_id=pk)
+    return True
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^\w.\-]+", "_", name).strip("._") or "document.pdf"
+
+
+def candidate_export(*, application: Application, ip_address: str | None = None) -> bytes:
+    """A ZIP of everything held about the candidate: data.json (their data, every application
+    with its stage history, notes and the consultant's assessment) and their documents."""
+    candidate = Candidate.objects.get(pk=application.candidate_id)
+    applications = (
+        candidate.applications.select_related("vacancy__client")
+        .prefetch_related("stage_changes__changed_by", "notes__author", "documents")
+        .order_by("created_at", "pk")
+    )
+    buffer = io.BytesIO()
+    data = {
+        "exported_at": timezone.now(),
+        "candidate": {
+            field: getattr(candidate, field)
+            for field in (
+                "first_name",
+                "last_name",
+                "email",
+                "phone",
+                "current_position",
+                "current_organisation",
+                "linkedin_url",
+                "language",
+                "created_at",
+            )
+        },
+        "applications": [],
+    }
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for app in applications:
+            documents = []
+            for document in app.documents.all():
+                with document.file.open("rb") as handle:
+                    content = handle.read()
+                path = f"documents/{app.pk}-{document.kind}-{_safe_name(document.original_name)}"
+                archive.writestr(path, content)
+                document_log_access(document=document, by_candidate=True, ip_address=ip_address)
+                documents.append(
+                    {
+                        "kind": str(document.get_kind_display()),
+                        "original_name": document.original_name,
+                        "size": len(content),
+                        "sha256": hashlib.sha256(content).hexdigest(),
+                        "uploaded_at": document.uploaded_at,
+                        "file": path,
+                    }
+                )
+            data["applications"].append(
+                {
+                    "vacancy": app.vacancy.title,
+                    "client": app.vacancy.client.name,
+                    "applied_at": app.created_at,
+                    "source": str(app.get_source_display()),
+                    "stage": str(app.get_stage_display()),
+                    "rejection_reason": app.rejection_reason,
+                    "assessment": app.assessment,
+                    "consent_talent_pool": app.consent_talent_pool,
+                    "privacy_accepted_at": app.privacy_accepted_at,
+                    "erasure_requested_at": app.erasure_requested_at,
+                    "stage_history": [
+                        {
+                            "from": change.get_from_stage_display() if change.from_stage else "",
+                            "to": change.get_to_stage_display(),
+                            "at": change.changed_at,
+                            "by": str(change.changed_by) if change.changed_by else "",
+                            "reason": change.reason,
+                        }
+                        for change in app.stage_changes.all()
+                    ],
+                    "notes": [
+                        {
+                            "text": note.text,
+                            "at": note.created_at,
+                            "by": str(note.author) if note.author else "",
+                        }
+                        for note in app.notes.all()
+                    ],
+                    "documents": documents,
+                }
+            )
+        archive.writestr(
+            "data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        )
+    return buffer.getvalue()
+
+
+def check_document(*, application: Application, document_id: int):
+    """The candidate's own document of this application, or a ValidationError."""
+    document = application.documents.filter(pk=document_id).first()
+    if document is None:
+        raise ValidationError(_("No such document."), code="not_found")
+    return document
