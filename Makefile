@@ -12,8 +12,9 @@ UV := .tools/bin/uv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
-# Benchmarks: tests/bench/bench_<name>.py modules, each run as `python -m tests.bench.bench_<name>`.
-BENCH ?= $(sort $(basename $(notdir $(wildcard tests/bench/bench_*.py))))
+# Benchmarks: every module tests/bench/<name>.py (not starting with _), run as
+# `python -m tests.bench.<name>`; pick some with `make bench BENCH="apply_rush"`.
+BENCH ?= $(sort $(filter-out _% conftest,$(basename $(notdir $(wildcard tests/bench/*.py)))))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 LOCALE_IGNORE := --ignore=.venv --ignore=.tools --ignore=data --ignore=node_modules

@@ -85,9 +85,11 @@ def application_submit(
     stored: list[str] = []
     try:
         with transaction.atomic():
-            # Lock the vacancy: applications for one vacancy are handled one at a time, so two
-            # identical submissions at the same moment make one application.
-            vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+            # No lock on the vacancy, so that a closing-hour rush is not handled one at a time.
+            # Two identical submissions at the same moment still make one application: the
+            # unique constraints on the candidate's email and on (candidate, vacancy) make the
+            # second insert wait for the first transaction and then fail.
+            vacancy = Vacancy.objects.get(pk=vacancy.pk)
             if not vacancy.accepts_applications():
                 raise _closed_error()
             candidate = _candidate_get_or_create(data=data)

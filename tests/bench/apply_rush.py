@@ -136,12 +136,12 @@ def run(args) -> dict:
     )
     url = f"http://127.0.0.1:{port}{apply_path}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             try:
-                if requests.get(url, timeout=2).status_code == 200:
+                if requests.get(url, timeout=10).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             if time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not start")

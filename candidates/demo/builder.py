@@ -14,8 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 
 from candidates.models import Application, Candidate, Note, StageChange
-
-from ..models import (
+from vacancies.models import (
     Client,
     ClientContact,
     ClientLocation,
@@ -27,7 +26,8 @@ from ..models import (
     Responsibility,
     Vacancy,
 )
-from ..services import planning_generate
+from vacancies.services import planning_generate
+
 from . import people, texts
 
 User = get_user_model()

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vacancies.demo import demo_is_loaded, demo_load, demo_logins
+from candidates.demo import demo_is_loaded, demo_load, demo_logins
 from vacancies.models import Vacancy
 
 

@@ -15,16 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from candidates.models import Application, Candidate, StageChange
-from tests.vacancies.factories import VacancyFactory
-from vacancies.demo import demo_status, people, texts
-from vacancies.demo.builder import (
+from candidates.demo import demo_status, people, texts
+from candidates.demo.builder import (
     REF_IPO_2020,
     REF_IPO_2026,
     REF_OPEN,
     REF_TWENTE_2019,
     REFERENCES,
 )
+from candidates.models import Application, Candidate, StageChange
+from tests.vacancies.factories import VacancyFactory
 from vacancies.models import (
     Client,
     CommitteeMember,
