@@ -5,12 +5,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-
-from candidates.models import Application
 
 from .models import (
     Client,
@@ -21,6 +19,10 @@ from .models import (
     PlanningPhase,
     Vacancy,
 )
+
+# candidates depends on vacancies, never the reverse: the back office reaches the applications of
+# a vacancy through the reverse relation that candidates.Application declares.
+Application = Vacancy.applications.rel.related_model
 
 FINAL_STATUSES = (Vacancy.Status.APPOINTED, Vacancy.Status.CANCELLED)
 
@@ -92,12 +94,6 @@ def vacancy_detail(*, pk: int) -> Vacancy:
         "phases",
         Prefetch("locations", queryset=ClientLocation.objects.order_by("name")),
         Prefetch("committee", queryset=CommitteeMember.objects.select_related("user")),
-        Prefetch(
-            "applications",
-            queryset=Application.objects.select_related("candidate").order_by(
-                "candidate__last_name", "candidate__first_name"
-            ),
-        ),
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -106,20 +102,39 @@ def vacancy_detail(*, pk: int) -> Vacancy:
 class StageGroup:
     stage: str
     label: str
+    count: int = 0
     applications: list = field(default_factory=list)
 
     @property
-    def count(self) -> int:
-        return len(self.applications)
+    def more(self) -> int:
+        """How many applications of this stage are counted but not listed."""
+        return self.count - len(self.applications)
 
 
-def applications_by_stage(vacancy: Vacancy) -> list[StageGroup]:
-    """The vacancy's (prefetched) applications per stage, in the order of the stages; empty stages
-    are left out."""
+def applications_by_stage(vacancy: Vacancy, *, per_stage: int = 10) -> list[StageGroup]:
+    """The vacancy's applications per stage, in the order of the stages: the count of each stage
+    and the first `per_stage` names (by last name). One query, however many applications there
+    are; empty stages are left out."""
+    by_stage = {"partition_by": F("stage")}
+    listed = (
+        vacancy.applications.select_related("candidate")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                order_by=[F("candidate__last_name").asc(), F("candidate__first_name").asc()],
+                **by_stage,
+            ),
+            stage_total=Window(Count("pk"), **by_stage),
+        )
+        .filter(rank__lte=per_stage)
+        .order_by("stage", "rank")
+    )
     groups = {stage: StageGroup(stage, label) for stage, label in Application.Stage.choices}
-    for application in vacancy.applications.all():
-        groups[application.stage].applications.append(application)
-    return [group for group in groups.values() if group.applications]
+    for application in listed:
+        group = groups[application.stage]
+        group.count = application.stage_total
+        group.applications.append(application)
+    return [group for group in groups.values() if group.count]
 
 
 def allowed_statuses(vacancy: Vacancy) -> list[str]:

@@ -8,6 +8,7 @@ the message: the outbox row is the record of what was said.
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 from candidates.models import Application
 from candidates.services import candidate_page
@@ -37,7 +38,10 @@ def phase_dates(phase: PlanningPhase) -> str:
     first, last = phase.first_day, phase.last_day
     if not first:
         return phase.date_note
-    if first == last:
+    if phase.starts_on is None:
+        # Only a deadline, such as the formal appointment: "uiterlijk dinsdag 30 juni 2026".
+        text = gettext("by %(date)s") % {"date": longdate(last)}
+    elif first == last:
         text = longdate(first)
     elif first.year == last.year:
         text = f"{formats.date_format(first, 'l j F')}{DASH}{longdate(last)}"

@@ -181,6 +181,22 @@ def test_detail_groups_applications_per_stage_with_counts(recruiter_client):
     assert other.candidate.full_name not in html
 
 
+def test_detail_lists_ten_names_per_stage_and_counts_the_rest(recruiter_client):
+    vacancy = VacancyFactory()
+    applied = ApplicationFactory.create_batch(12, vacancy=vacancy, stage=Application.Stage.APPLIED)
+
+    response = recruiter_client.get(vacancy.get_absolute_url())
+
+    (group,) = response.context["stage_groups"]
+    assert group.count == 12
+    assert len(group.applications) == 10
+    assert group.more == 2
+    first_ten = sorted(applied, key=lambda a: (a.candidate.last_name, a.candidate.first_name))[:10]
+    assert [a.pk for a in group.applications] == [a.pk for a in first_ten]
+    html = response.content.decode()
+    assert "2 more" in html or "nog 2" in html
+
+
 def test_detail_includes_planning_and_committee(recruiter_client):
     vacancy = VacancyFactory()
     PlanningPhaseFactory(vacancy=vacancy, activity="Voorselectie door Chasse")
