@@ -164,7 +164,7 @@ def test_withdraw_asks_for_confirmation_then_withdraws(
         assert change.reason == str(WITHDRAWN_REASON)
     assert [m.to[0] for m in mailoutbox] == ["inge@example.org"]
     content = response.content.decode()
-    assert "You have withdrawn your application" in content
+    assert "U hebt uw sollicitatie ingetrokken" in content
     assert url(application, "status_withdraw") not in content  # no second withdraw button
 
 
@@ -173,7 +173,7 @@ def test_a_final_application_cannot_be_withdrawn(client, application, stage):
     Application.objects.filter(pk=application.pk).update(stage=stage, rejection_reason="Profiel")
     response = client.post(url(application, "status_withdraw"), follow=True)
     assert response.status_code == 200
-    assert "can no longer be withdrawn" in response.content.decode()
+    assert "kan niet meer worden ingetrokken" in response.content.decode()
     assert Application.objects.get(pk=application.pk).stage == stage
     assert not StageChange.objects.exists()
 

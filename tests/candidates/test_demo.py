@@ -75,7 +75,7 @@ def counts() -> dict:
 
 
 def test_load_demo_prints_logins_that_work(demo, client):
-    assert "Demo data loaded" in demo
+    assert "Demogegevens geladen" in demo
     for person in [*people.RECRUITERS, *people.COMMITTEE]:
         assert re.search(rf"\b{re.escape(person.username)}\s+{re.escape(person.password)}", demo)
     assert client.login(username="inge", password=people.RECRUITER_PASSWORD)
@@ -91,7 +91,7 @@ def test_if_empty_twice_loads_once_and_still_prints_logins(demo):
     output = load("--if-empty")
 
     assert counts() == before
-    assert "already holds vacancies" in output
+    assert "bevat al vacatures" in output
     assert "commissie" in output and people.COMMITTEE_PASSWORD in output
 
 
@@ -102,14 +102,14 @@ def test_if_empty_leaves_a_database_with_other_vacancies_alone(db, today):
 
     assert list(Vacancy.objects.values_list("reference", flat=True)) == ["eigen-vacature"]
     assert not User.objects.filter(username="inge").exists()
-    assert "no demo data" in output
+    assert "geen demogegevens" in output
     assert people.RECRUITER_PASSWORD not in output
 
 
 def test_loading_again_without_if_empty_is_refused_and_changes_nothing(demo):
     before = counts()
 
-    with pytest.raises(CommandError, match="already loaded"):
+    with pytest.raises(CommandError, match="al geladen"):
         load()
 
     assert counts() == before

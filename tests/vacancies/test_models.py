@@ -102,7 +102,7 @@ def test_constraint_messages_come_from_full_clean():
     )
     with pytest.raises(ValidationError) as error:
         vacancy.full_clean(exclude=["client", "lead_consultant", "reference"])
-    assert "The minimum salary cannot exceed the maximum." in error.value.messages
+    assert "Het minimumsalaris kan niet hoger zijn dan het maximum." in error.value.messages
 
 
 # Status transitions --------------------------------------------------------
@@ -135,10 +135,10 @@ def test_publish_after_the_closing_date_is_refused():
 @pytest.mark.parametrize(
     ("missing", "label"),
     [
-        ({"closing_date": None}, "closing date"),
-        ({"how_to_apply": "", "application_email": ""}, "how to apply"),
-        ({"salary_max_month": None, "salary_min_month": None, "salary_scale": ""}, "salary"),
-        ({"hours_per_week": None}, "hours per week"),
+        ({"closing_date": None}, "sluitingsdatum"),
+        ({"how_to_apply": "", "application_email": ""}, "wijze van solliciteren"),
+        ({"salary_max_month": None, "salary_min_month": None, "salary_scale": ""}, "salaris"),
+        ({"hours_per_week": None}, "uren per week"),
     ],
 )
 @before_closing
@@ -157,7 +157,7 @@ def test_publish_requires_what_a_candidate_needs(missing, label):
 def test_publish_interim_requires_its_period():
     vacancy = DraftVacancyFactory(employment_type=Vacancy.EmploymentType.INTERIM)
 
-    with pytest.raises(ValidationError, match="interim period"):
+    with pytest.raises(ValidationError, match="interimperiode"):
         services.vacancy_set_status(vacancy=vacancy, status=Vacancy.Status.PUBLISHED)
 
 

@@ -311,7 +311,7 @@ def test_status_refuses_publication_without_closing_date(recruiter_client):
 
     vacancy.refresh_from_db()
     assert vacancy.status == Vacancy.Status.DRAFT
-    assert "closing date" in response.content.decode()
+    assert "sluitingsdatum" in response.content.decode()
 
 
 def test_status_access(client, recruiter, committee_user):
@@ -438,7 +438,9 @@ def test_create_with_salary_min_above_max_saves_nothing(recruiter_client):
     assert response.status_code == 200
     form = response.context["form"]
     assert "salary_max_month" in form.errors
-    assert "The minimum salary cannot exceed the maximum." in form.errors["salary_max_month"]
+    assert (
+        "Het minimumsalaris kan niet hoger zijn dan het maximum." in form.errors["salary_max_month"]
+    )
     assert not form.non_field_errors()
     assert Vacancy.objects.count() == 0
     assert Responsibility.objects.count() == 0
@@ -466,8 +468,8 @@ def test_edit_with_a_bad_row_saves_nothing(recruiter_client):
 
     assert response.status_code == 200
     contacts = response.context["formsets"]["contacts"]
-    assert "Give an email address or a phone number." in contacts.forms[0].errors["email"]
-    assert "Give an email address or a phone number." in response.content.decode()
+    assert "Vul een e-mailadres of een telefoonnummer in." in contacts.forms[0].errors["email"]
+    assert "Vul een e-mailadres of een telefoonnummer in." in response.content.decode()
     vacancy.refresh_from_db()
     assert vacancy.title == "Algemeen Directeur"
     assert [r.text for r in vacancy.responsibilities.all()] == ["Oude taak"]
@@ -521,7 +523,7 @@ def test_interim_end_before_start_is_a_field_error(recruiter_client):
     response = recruiter_client.post(reverse("vacancies:vacancy_create"), data)
 
     form = response.context["form"]
-    assert "The interim period must end after it starts." in form.errors["interim_end"]
+    assert "De interimperiode moet eindigen na de begindatum." in form.errors["interim_end"]
     assert Vacancy.objects.count() == 0
 
 
@@ -585,10 +587,14 @@ def test_create_and_edit_access(client, recruiter, committee_user):
         (
             {"published_on": "2026-05-20", "closing_date": "2026-05-15"},
             "closing_date",
-            "The closing date cannot be before the publication date.",
+            "De sluitingsdatum kan niet vóór de publicatiedatum liggen.",
         ),
         ({"ikb_percentage": "120"}, "ikb_percentage", None),
-        ({"hours_per_week": "0"}, "hours_per_week", "Hours per week must lie between 0 and 60."),
+        (
+            {"hours_per_week": "0"},
+            "hours_per_week",
+            "Het aantal uren per week moet tussen 0 en 60 liggen.",
+        ),
     ],
 )
 def test_constraint_violations_are_field_errors(recruiter_client, overrides, field, message):

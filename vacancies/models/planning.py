@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .vacancy import Vacancy
 
@@ -15,7 +16,7 @@ class PlanningPhase(models.Model):
 
     class Kind(models.TextChoices):
         PUBLICATION = "publication", _("Publication")
-        SEARCH = "search", _("Search")
+        SEARCH = "search", pgettext_lazy("planning phase", "Search")
         PRESELECTION = "preselection", _("Preselection")
         COMMITTEE_DISCUSSION = "committee_discussion", _("Committee discussion")
         COMMITTEE_INTERVIEWS = "committee_interviews", _("Committee interviews")

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .client import Client, ClientLocation
 
@@ -40,7 +41,7 @@ class Vacancy(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         CLOSED = "closed", _("Closed")
-        APPOINTED = "appointed", _("Appointed")
+        APPOINTED = "appointed", pgettext_lazy("vacancy status", "Appointed")
         CANCELLED = "cancelled", _("Cancelled")
 
     class EmploymentType(models.TextChoices):
@@ -130,6 +131,7 @@ class Vacancy(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
+        # xgettext:no-python-format
         help_text=_("Individual choice budget (individueel keuzebudget), % of the yearly salary."),
     )
     locations = models.ManyToManyField(
