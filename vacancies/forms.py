@@ -6,6 +6,7 @@ moves their messages from the top of the form to the field the user has to corre
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import transaction
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -268,30 +269,24 @@ class ContactPersonForm(ConstraintFieldErrorsMixin, forms.ModelForm):
         widgets = {"order": forms.NumberInput(attrs={"style": "width: 5em"})}
 
 
-ResponsibilityFormSet = inlineformset_factory(
-    Vacancy,
-    Responsibility,
-    formset=OrderedInlineFormSet,
-    fields=["order", "text"],
-    widgets={
-        "order": forms.NumberInput(attrs={"style": "width: 5em"}),
-        "text": forms.Textarea(attrs={"rows": 2}),
-    },
-    extra=2,
-    can_delete=True,
-)
-RequirementFormSet = inlineformset_factory(
-    Vacancy,
-    Requirement,
-    formset=OrderedInlineFormSet,
-    fields=["order", "text"],
-    widgets={
-        "order": forms.NumberInput(attrs={"style": "width: 5em"}),
-        "text": forms.Textarea(attrs={"rows": 2}),
-    },
-    extra=2,
-    can_delete=True,
-)
+def ordered_text_formset(model):
+    """A vacancy's numbered list of texts (responsibilities, requirements)."""
+    return inlineformset_factory(
+        Vacancy,
+        model,
+        formset=OrderedInlineFormSet,
+        fields=["order", "text"],
+        widgets={
+            "order": forms.NumberInput(attrs={"style": "width: 5em"}),
+            "text": forms.Textarea(attrs={"rows": 2}),
+        },
+        extra=2,
+        can_delete=True,
+    )
+
+
+ResponsibilityFormSet = ordered_text_formset(Responsibility)
+RequirementFormSet = ordered_text_formset(Requirement)
 ContactPersonFormSet = inlineformset_factory(
     Vacancy,
     ContactPerson,
@@ -310,3 +305,21 @@ def vacancy_formsets(*, data=None, instance: Vacancy) -> dict:
         "requirements": RequirementFormSet(data, instance=instance, prefix="requirements"),
         "contacts": ContactPersonFormSet(data, instance=instance, prefix="contacts"),
     }
+
+
+def save_with_formsets(form, formsets: dict):
+    """Validate the form and all its formsets first, then save them together in one transaction.
+
+    Returns the saved instance, or None (and nothing written) when anything is invalid, so every
+    error of every part is shown at once.
+    """
+    valid = form.is_valid()
+    valid = all([formset.is_valid() for formset in formsets.values()]) and valid
+    if not valid:
+        return None
+    with transaction.atomic():
+        instance = form.save()
+        for formset in formsets.values():
+            formset.instance = instance
+            formset.save()
+    return instance

@@ -1,12 +1,11 @@
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..access import recruiter_required
-from ..forms import ClientForm, client_formsets
+from ..forms import ClientForm, client_formsets, save_with_formsets
 from ..models import Client
 
 
@@ -28,13 +27,9 @@ def _client_form(request, client: Client):
     form = ClientForm(data, instance=client)
     formsets = client_formsets(data=data, instance=client)
     if data is not None:
-        if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
-            created = client.pk is None
-            with transaction.atomic():
-                client = form.save()
-                for formset in formsets.values():
-                    formset.instance = client
-                    formset.save()
+        created = client.pk is None
+        if saved := save_with_formsets(form, formsets):
+            client = saved
             if created:
                 messages.success(request, _("Client “%(client)s” created.") % {"client": client})
             else:

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..access import recruiter_required
-from ..forms import VacancyForm, vacancy_formsets
+from ..forms import VacancyForm, save_with_formsets, vacancy_formsets
 from ..models import Vacancy
 
 PAGE_SIZE = 25
@@ -58,16 +57,9 @@ def _vacancy_form(request, vacancy: Vacancy):
     form = VacancyForm(data, instance=vacancy, initial=initial)
     formsets = vacancy_formsets(data=data, instance=vacancy)
     if data is not None:
-        # Validate everything before writing anything.
-        valid = form.is_valid()
-        valid = all([formset.is_valid() for formset in formsets.values()]) and valid
-        if valid:
-            created = vacancy.pk is None
-            with transaction.atomic():
-                vacancy = form.save()
-                for formset in formsets.values():
-                    formset.instance = vacancy
-                    formset.save()
+        created = vacancy.pk is None
+        if saved := save_with_formsets(form, formsets):
+            vacancy = saved
             if created:
                 messages.success(
                     request, _("Vacancy “%(title)s” created.") % {"title": vacancy.title}
