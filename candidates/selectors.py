@@ -91,3 +91,28 @@ def document_accesses_for_candidate(*, candidate: Candidate) -> QuerySet[Documen
         .select_related("user", "document__application__vacancy")
         .order_by("-accessed_at", "-pk")
     )
+
+
+def application_list(
+    *, search: str = "", vacancy_id: int | None = None, stage: str = ""
+) -> QuerySet[Application]:
+    """Applications for the recruiter's list, newest first, with what a row shows joined in.
+
+    `search` matches every word against the candidate's name, email, position and organisation.
+    """
+    applications = Application.objects.select_related("candidate", "vacancy__client").order_by(
+        "-created_at", "-pk"
+    )
+    for word in search.split()[:8]:
+        applications = applications.filter(
+            Q(candidate__first_name__icontains=word)
+            | Q(candidate__last_name__icontains=word)
+            | Q(candidate__email__icontains=word)
+            | Q(candidate__current_position__icontains=word)
+            | Q(candidate__current_organisation__icontains=word)
+        )
+    if vacancy_id:
+        applications = applications.filter(vacancy_id=vacancy_id)
+    if stage:
+        applications = applications.filter(stage=stage)
+    return applications

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .forms import DateInput
 from .models import CommitteeMember, PlanningPhase
 
 User = get_user_model()
@@ -21,13 +22,6 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
         if field == NON_FIELD_ERRORS:
             target = None
         form.add_error(target, errors)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class PhaseForm(forms.ModelForm):

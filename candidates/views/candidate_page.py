@@ -25,6 +25,7 @@ from candidates.services.candidate_page import (
 )
 from candidates.services.documents import document_open_for_candidate
 from candidates.services.notifications import next_phase, phase_dates
+from candidates.views.public import client_address
 
 
 def candidate_link(view):
@@ -41,10 +42,6 @@ def candidate_link(view):
         return response
 
     return wrapped
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @require_http_methods(["GET"])
@@ -109,7 +106,7 @@ def erasure(request, application, signed):
 @require_http_methods(["GET"])
 @candidate_link
 def export(request, application, signed):
-    content = candidate_export(application=application, ip_address=_client_ip(request))
+    content = candidate_export(application=application, ip_address=client_address(request))
     response = HttpResponse(content, content_type="application/zip")
     filename = f"my-data-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -121,7 +118,7 @@ def export(request, application, signed):
 def document(request, application, signed, document_id):
     try:
         doc = check_document(application=application, document_id=document_id)
-        handle = document_open_for_candidate(document=doc, ip_address=_client_ip(request))
+        handle = document_open_for_candidate(document=doc, ip_address=client_address(request))
     except (ValidationError, FileNotFoundError) as exc:
         raise Http404 from exc
     return FileResponse(

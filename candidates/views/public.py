@@ -112,13 +112,12 @@ def apply(request, reference):
 
 def applied(request, reference):
     vacancy = vacancy_public_get(reference=reference)
-    upcoming = [p for p in vacancy.phases.all() if p.last_day and p.last_day > vacancy.closing_date]
     return render(
         request,
         "candidates/applied.html",
         {
             "vacancy": vacancy,
-            "phases": upcoming,
+            "phases": vacancy.phases_after_closing(),
             "contact_email": vacancy_contact_email(vacancy),
         },
     )

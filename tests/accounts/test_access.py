@@ -71,3 +71,17 @@ def test_login_then_dashboard(client, recruiter):
     )
     assert response.status_code == 200
     assert response.request["PATH_INFO"] == reverse("vacancies:dashboard")
+
+
+def test_committee_member_login_lands_on_the_public_vacancies_not_a_404(client, committee_user):
+    response = client.post(
+        reverse("login"),
+        {"username": "commissielid", "password": "correct horse battery staple"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == reverse("candidates:vacancy_list")
+    assert response.wsgi_request.user == committee_user
+    # Logged in already: the login page sends them there too, never to the back office.
+    assert client.get(reverse("login")).url == reverse("candidates:vacancy_list")

@@ -1,7 +1,7 @@
 """Applying: the happy path with real PDFs, and what the service guarantees."""
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,7 +20,8 @@ from tests.candidates.pdfs import (
     stored_files,
     upload,
 )
-from tests.vacancies.factories import ContactPersonFactory, VacancyFactory
+from tests.vacancies.factories import ContactPersonFactory, PlanningPhaseFactory, VacancyFactory
+from vacancies.models import Vacancy
 
 OPEN = datetime(2026, 5, 1, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -131,11 +132,33 @@ def test_apply_with_two_pdfs_stores_everything_and_notifies_after_commit(
 
 
 def test_confirmation_page_tells_what_happens_next(client, vacancy):
+    PlanningPhaseFactory(
+        vacancy=vacancy,
+        activity="Publicatie",
+        starts_on=vacancy.closing_date - timedelta(days=28),
+        ends_on=vacancy.closing_date,
+    )
+    PlanningPhaseFactory(vacancy=vacancy, activity="Voorselectie door het bureau")
+
     response = client.get(reverse("candidates:applied", args=[vacancy.reference]))
 
     assert response.status_code == 200
-    assert vacancy.title in response.content.decode()
-    assert "info@chassesearch.nl" in response.content.decode()
+    html = response.content.decode()
+    assert vacancy.title in html
+    assert "info@chassesearch.nl" in html
+    assert "Voorselectie door het bureau" in html  # after the closing date: what comes next
+    assert "Publicatie" not in html  # over once applications close
+
+
+def test_confirmation_page_of_a_vacancy_without_closing_date(client, vacancy):
+    """A recruiter may clear the closing date of a published vacancy; the page still works."""
+    PlanningPhaseFactory(vacancy=vacancy, activity="Voorselectie door het bureau")
+    Vacancy.objects.filter(pk=vacancy.pk).update(closing_date=None)
+
+    response = client.get(reverse("candidates:applied", args=[vacancy.reference]))
+
+    assert response.status_code == 200
+    assert "Voorselectie door het bureau" in response.content.decode()
 
 
 def test_existing_candidate_is_reused_whatever_the_case_of_the_email(

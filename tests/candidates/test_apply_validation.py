@@ -268,3 +268,14 @@ def test_vacancy_unpublished_while_the_form_was_open(en_client, private_storage)
 
     assert response.status_code == 404
     assert_nothing_stored(private_storage)
+
+
+def test_a_dutch_candidate_reads_the_errors_in_dutch(client, vacancy, private_storage):
+    """No language asked for: the default, Dutch, as most candidates see the form."""
+    data = application_data(motivation=upload(word_document(), "motivatie.pdf"))
+
+    html = client.post(apply_url(vacancy), data).content.decode()
+
+    assert "Dit bestand is geen pdf." in html
+    assert "This file is not a PDF" not in html
+    assert_nothing_stored(private_storage)

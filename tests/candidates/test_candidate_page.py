@@ -58,7 +58,7 @@ def test_the_link_shows_the_status_in_plain_words(client, application):
     content = response.content.decode()
     assert "Algemeen Directeur" in content
     assert "Anna de Vries" in content
-    assert "We have received your application" in content or "ontvangen" in content
+    assert "Wij hebben uw sollicitatie ontvangen." in content
     assert "vrijdag 15 mei 2026" in content  # the closing date, in Dutch
     assert "Voorselectie en interviews kandidaten door Chasse" in content  # the planning
     assert "noindex" in response["X-Robots-Tag"]

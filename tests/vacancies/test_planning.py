@@ -82,7 +82,10 @@ def test_generate_gives_the_dates_of_the_2026_ipo_seed(recruiter_client, vacancy
     assert dates[Kind.APPOINTMENT] == (None, date(2026, 6, 30))
     start = phases[-1]
     assert (start.starts_on, start.ends_on) == (None, None)
-    assert start.date_note == "As soon as possible"
+    # Stored in the site's language, the language of the profile, though this recruiter works
+    # in English: the public page must not show English activities to Dutch candidates.
+    assert start.date_note == "Zo spoedig mogelijk"
+    assert phases[2].activity == "Voorselectie en interviews met kandidaten door het bureau"
     parallel = {p.kind for p in phases if p.is_parallel}
     assert parallel == {Kind.SEARCH, Kind.REFERENCES, Kind.TERMS_TALK}
 
@@ -99,8 +102,8 @@ def test_planning_page_shows_the_seed_dates_as_a_dutch_reader_expects(recruiter_
         f"18 {DASH} 29 mei 2026",
         f"8 {DASH} 10 juni 2026",
         f"15 {DASH} 26 juni 2026",
-        "As soon as possible",
-        "Targeted search by the search firm",
+        "Zo spoedig mogelijk",
+        "Gerichte search door het bureau",
     ):
         assert text in html
     assert html.count('class="badge text-bg-secondary') == 3  # the parallel markers

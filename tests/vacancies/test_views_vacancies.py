@@ -141,8 +141,8 @@ def test_detail_shows_every_profile_section_in_order(recruiter_client):
     assert "€ 8.850,88" in html
     assert "€ 12.568,14" in html
     assert "21,82%" in html
-    assert "36 hours per week" in html or "36 uur" in html
-    assert "scale 18" in html or "schaal 18" in html
+    assert "36 uur per week" in html
+    assert "schaal 18" in html
     assert vacancy.how_to_apply in html
 
 
@@ -194,7 +194,7 @@ def test_detail_lists_ten_names_per_stage_and_counts_the_rest(recruiter_client):
     first_ten = sorted(applied, key=lambda a: (a.candidate.last_name, a.candidate.first_name))[:10]
     assert [a.pk for a in group.applications] == [a.pk for a in first_ten]
     html = response.content.decode()
-    assert "2 more" in html or "nog 2" in html
+    assert "en nog 2" in html
 
 
 def test_detail_includes_planning_and_committee(recruiter_client):
@@ -298,7 +298,9 @@ def test_status_refused_transition_shows_message_and_changes_nothing(recruiter_c
     vacancy.refresh_from_db()
     assert vacancy.status == Vacancy.Status.CANCELLED
     messages = [str(m) for m in response.context["messages"]]
-    assert any("geannuleerd" in m or "cancelled" in m for m in messages), messages
+    assert messages == [
+        "Een vacature met de status “geannuleerd” kan niet de status “gepubliceerd” krijgen."
+    ]
     assert 'class="alert alert-danger' in response.content.decode()
 
 

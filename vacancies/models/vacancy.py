@@ -286,6 +286,15 @@ class Vacancy(models.Model):
                     code="closing_date_passed",
                 )
 
+    def phases_after_closing(self) -> list:
+        """The planning phases still to come once applications close: what a candidate who has
+        just applied waits for. Every dated phase when there is no closing date."""
+        return [
+            phase
+            for phase in self.phases.all()
+            if phase.last_day and (self.closing_date is None or phase.last_day > self.closing_date)
+        ]
+
     def accepts_applications(self, today=None) -> bool:
         """Open for applications: published, and the closing date (inclusive) not passed."""
         today = today or timezone.localdate()

@@ -13,7 +13,9 @@ another weekday still gives phases that start on a Monday.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..models import PlanningPhase, Vacancy
@@ -122,7 +124,11 @@ def first_monday_after(day: date) -> date:
 
 
 def default_phases(*, published_on: date, closing_date: date) -> list[PlanningPhase]:
-    """Unsaved phases of the default planning for these dates."""
+    """Unsaved phases of the default planning for these dates.
+
+    The activities are stored in the site's language (the language of the profile candidates
+    read), whatever language the recruiter who generates the planning uses.
+    """
     monday = first_monday_after(closing_date)
     phases = []
     for order, template in enumerate(DEFAULT_PHASES, start=1):
@@ -133,16 +139,18 @@ def default_phases(*, published_on: date, closing_date: date) -> list[PlanningPh
                 monday + timedelta(days=template.start) if template.start is not None else None
             )
             ends_on = monday + timedelta(days=template.end) if template.end is not None else None
+        with translation.override(settings.LANGUAGE_CODE):
+            activity, date_note = str(template.activity), str(template.date_note)
         phases.append(
             PlanningPhase(
                 order=order,
                 kind=template.kind,
-                activity=str(template.activity),
+                activity=activity,
                 starts_on=starts_on,
                 ends_on=ends_on,
                 responsible=template.responsible,
                 is_parallel=template.parallel,
-                date_note=str(template.date_note),
+                date_note=date_note,
             )
         )
     return phases
