@@ -138,6 +138,8 @@ def main():
         "vacancy list": reverse("vacancies:vacancy_list"),
         "planning editor": reverse("vacancies:planning", args=[vacancy.pk]),
         "candidate page": reverse("candidates:candidate_detail", args=[candidate.pk]),
+        "applications list (50 a page)": reverse("candidates:application_list"),
+        "applications list, searched": reverse("candidates:application_list") + "?q=nummer+4999",
         "public vacancy page": reverse("candidates:vacancy", args=[vacancy.reference]),
     }
     print(f"{'page':<32} {'median ms':>10} {'queries':>8} {'KB':>8}")
