@@ -108,7 +108,8 @@ def erasure(request, application, signed):
 def export(request, application, signed):
     content = candidate_export(application=application, ip_address=client_address(request))
     response = HttpResponse(content, content_type="application/zip")
-    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.zip"
+    # Translators: the file name of a candidate's data export; keep it short, no spaces.
+    filename = _("my-data-%(date)s.zip") % {"date": f"{timezone.localdate():%Y-%m-%d}"}
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

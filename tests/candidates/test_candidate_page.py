@@ -207,6 +207,7 @@ def test_export_holds_all_data_about_the_candidate(client, application):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert "attachment" in response["Content-Disposition"]
+    assert "mijn-gegevens-" in response["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     data = json.loads(archive.read("data.json"))
     assert data["candidate"]["first_name"] == "Anna"

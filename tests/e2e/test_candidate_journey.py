@@ -75,7 +75,7 @@ def assert_fits_the_screen(page):
     assert horizontal_overflow(page) <= 0, f"{page.url} scrolls sideways"
 
 
-def wait_for_email(to, *, timeout=5.0):
+def wait_for_email(to, *, timeout=15.0):
     """The confirmation is sent after commit, in the server thread: wait for it, bounded."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -232,9 +232,10 @@ class Vacancy(models.Model):
         year = (self.closing_date or timezone.localdate()).year
         return WntCeiling.for_year(year)
 
-    def wnt_excess(self) -> Decimal | None:
-        """By how much the yearly maximum exceeds the WNT ceiling, or None when it does not."""
-        ceiling = self.wnt_ceiling()
+    def wnt_excess(self, ceiling: "WntCeiling | None" = None) -> Decimal | None:
+        """By how much the yearly maximum exceeds the WNT ceiling (looked up when not given),
+        or None when it does not."""
+        ceiling = ceiling or self.wnt_ceiling()
         yearly = self.yearly_maximum
         if ceiling is None or yearly is None or yearly <= ceiling.amount:
             return None

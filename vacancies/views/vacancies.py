@@ -44,7 +44,7 @@ def vacancy_detail(request, pk):
             (status, Vacancy.Status(status).label) for status in selectors.allowed_statuses(vacancy)
         ],
         "wnt_ceiling": wnt_ceiling,
-        "wnt_excess": vacancy.wnt_excess(),
+        "wnt_excess": vacancy.wnt_excess(wnt_ceiling),
     }
     return render(request, "vacancies/vacancy_detail.html", context)
 
