@@ -109,3 +109,17 @@ def test_query_count_does_not_grow_with_applications(
         many = recruiter_client.get(URL)
     assert len(names(few)) == 3
     assert len(names(many)) == 43
+
+
+def test_pages_keep_the_search_and_filters(recruiter_client):
+    vacancy = VacancyFactory()
+    ApplicationFactory.create_batch(
+        52, vacancy=vacancy, candidate__current_organisation="Provincie Zeeland"
+    )
+
+    first = recruiter_client.get(URL, {"q": "zeeland", "vacancy": vacancy.pk})
+    second = recruiter_client.get(URL, {"q": "zeeland", "vacancy": vacancy.pk, "page": 2})
+
+    assert len(first.context["page"].object_list) == 50
+    assert len(second.context["page"].object_list) == 2
+    assert f'href="?q=zeeland&amp;vacancy={vacancy.pk}&amp;page=2"' in first.content.decode()
