@@ -1,14 +1,27 @@
 from django.contrib import admin
 from django.db import models
 
-from .models import Application, Candidate, Document, DocumentAccess, Note, StageChange
+from .models import (
+    Application,
+    ApplicationEmail,
+    Assessment,
+    AssessmentScore,
+    Candidate,
+    CandidateMerge,
+    Document,
+    DocumentAccess,
+    EmailTemplate,
+    Note,
+    StageChange,
+)
 
 
 class ApplicationInline(admin.TabularInline):
     model = Application
     extra = 0
     fields = ("vacancy", "stage", "source", "created_at")
-    readonly_fields = ("created_at",)
+    # The stage changes only through candidates.services.stages.application_move.
+    readonly_fields = ("stage", "created_at")
     autocomplete_fields = ("vacancy",)
     show_change_link = True
 
@@ -36,6 +49,7 @@ class NoteInline(admin.StackedInline):
     model = Note
     extra = 0
     readonly_fields = ("author", "created_at")
+    fields = ("candidate", "text", "visibility", "author", "created_at")
 
 
 class DocumentInline(admin.TabularInline):
@@ -64,26 +78,43 @@ class ApplicationAdmin(admin.ModelAdmin):
         "vacancy__title",
     )
     autocomplete_fields = ("candidate", "vacancy")
-    readonly_fields = ("created_at", "stage_changed_at", "privacy_accepted_at")
+    # The stage and its history change only through application_move (the back office board).
+    readonly_fields = (
+        "stage",
+        "stage_changed_at",
+        "rejection_code",
+        "rejection_reason",
+        "created_at",
+        "privacy_accepted_at",
+    )
     inlines = [StageChangeInline, NoteInline, DocumentInline]
 
 
 @admin.register(StageChange)
 class StageChangeAdmin(admin.ModelAdmin):
+    """The history is written by application_move only: read-only here."""
+
     list_display = ("application", "from_stage", "to_stage", "changed_by", "changed_at")
     list_filter = ("to_stage",)
     list_select_related = ("application__candidate", "application__vacancy", "changed_by")
     search_fields = ("application__candidate__last_name", "application__vacancy__title")
-    readonly_fields = ("changed_at",)
-    autocomplete_fields = ("application",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Note)
 class NoteAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "application", "author", "created_at")
-    list_select_related = ("application__candidate", "application__vacancy", "author")
-    search_fields = ("text", "application__candidate__last_name")
-    autocomplete_fields = ("application",)
+    list_display = ("__str__", "candidate", "application", "visibility", "author", "created_at")
+    list_select_related = ("candidate", "application__vacancy", "author")
+    search_fields = ("text", "candidate__last_name")
+    autocomplete_fields = ("candidate", "application")
 
 
 class DocumentAccessInline(admin.TabularInline):
@@ -124,3 +155,63 @@ class DocumentAccessAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class AssessmentScoreInline(admin.TabularInline):
+    model = AssessmentScore
+    extra = 0
+    autocomplete_fields = ("requirement",)
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ("application", "recommendation", "updated_at", "updated_by")
+    list_select_related = ("application__candidate", "application__vacancy", "updated_by")
+    list_filter = ("recommendation",)
+    search_fields = ("application__candidate__last_name", "application__vacancy__title")
+    autocomplete_fields = ("application",)
+    readonly_fields = ("updated_at", "updated_by")
+    inlines = [AssessmentScoreInline]
+
+
+@admin.register(EmailTemplate)
+class EmailTemplateAdmin(admin.ModelAdmin):
+    list_display = ("kind", "language", "subject", "updated_at", "updated_by")
+    list_filter = ("kind", "language")
+    readonly_fields = ("updated_at", "updated_by")
+
+
+@admin.register(CandidateMerge)
+class CandidateMergeAdmin(admin.ModelAdmin):
+    """The log of merges: read-only."""
+
+    list_display = ("kept", "removed_pk", "removed_name", "merged_by", "merged_at")
+    list_select_related = ("kept", "merged_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApplicationEmail)
+class ApplicationEmailAdmin(admin.ModelAdmin):
+    """Which outbox message went to which candidate: read-only."""
+
+    list_display = ("application", "kind", "email", "sent_by", "created_at")
+    list_select_related = ("application__candidate", "application__vacancy", "email", "sent_by")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AssessmentScore)
+class AssessmentScoreAdmin(admin.ModelAdmin):
+    list_display = ("assessment", "requirement", "score")
+    list_select_related = ("assessment__application__candidate", "requirement")
+    autocomplete_fields = ("assessment", "requirement")

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vacancies.models import Vacancy
+from vacancies.models import Requirement, Vacancy
 
 
 class Candidate(models.Model):
@@ -23,6 +24,10 @@ class Candidate(models.Model):
         _("language"), max_length=8, default="nl", choices=settings.LANGUAGES
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Everything a search may match, lower-cased in one text: names, email, position and
+    # organisation, notes and the text of the documents. Written only by
+    # candidates.services.search.candidate_reindex; PostgreSQL indexes it for full-text search.
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -68,7 +73,22 @@ class Application(models.Model):
         SOURCED = "sourced", _("Found by search")
         REFERRED = "referred", _("Referred")
 
-    # The way forward; rejected and withdrawn can follow any stage that is not final.
+    class Outreach(models.TextChoices):
+        APPROACHED = "approached", _("Approached")
+        INTERESTED = "interested", _("Interested")
+        NOT_INTERESTED = "not_interested", _("Not interested")
+        NO_ANSWER = "no_answer", _("No answer")
+
+    class RejectionReason(models.TextChoices):
+        PROFILE = "profile", _("Does not fit the profile")
+        EXPERIENCE = "experience", _("Not enough relevant experience")
+        STRONGER = "stronger", _("Stronger candidates")
+        WITHDREW = "withdrew", _("Withdrew from the procedure")
+        OTHER = "other", _("Other")
+
+    # The way forward, in order; a move forward may skip stages. Rejected and withdrawn can
+    # follow any stage that is not final. A move back (undoing a mis-click or a rejection) is
+    # allowed with a reason.
     FORWARD = [
         Stage.SOURCED,
         Stage.APPLIED,
@@ -80,6 +100,7 @@ class Application(models.Model):
         Stage.APPOINTED,
     ]
     FINAL = {Stage.APPOINTED, Stage.REJECTED, Stage.WITHDRAWN}
+    EXITS = {Stage.REJECTED, Stage.WITHDRAWN}
 
     candidate = models.ForeignKey(
         Candidate,
@@ -96,12 +117,11 @@ class Application(models.Model):
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.APPLIED
     )
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
-    assessment = models.TextField(
-        _("consultant's assessment"),
-        blank=True,
-        help_text=_("Shown to the committee in the candidate overview."),
+    outreach = models.CharField(_("outreach"), max_length=20, choices=Outreach.choices, blank=True)
+    rejection_code = models.CharField(
+        _("reason for rejection"), max_length=20, choices=RejectionReason.choices, blank=True
     )
+    rejection_reason = models.TextField(_("explanation of the rejection"), blank=True)
     consent_talent_pool = models.BooleanField(_("consent to keep data for one year"), default=False)
     privacy_accepted_at = models.DateTimeField(
         _("privacy statement accepted"), null=True, blank=True
@@ -124,9 +144,15 @@ class Application(models.Model):
                 violation_error_message=_("This candidate already applied for this vacancy."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(stage="rejected") | ~models.Q(rejection_reason=""),
+                condition=~models.Q(stage="rejected") | ~models.Q(rejection_code=""),
                 name="candidates_application_rejection_has_reason",
                 violation_error_message=_("A rejection needs a reason."),
+            ),
+            models.UniqueConstraint(
+                fields=["vacancy"],
+                condition=models.Q(stage="appointed"),
+                name="candidates_application_one_appointed",
+                violation_error_message=_("This vacancy already has an appointed candidate."),
             ),
         ]
         indexes = [models.Index(fields=["vacancy", "stage"], name="candidates_app_vacancy_stage")]
@@ -138,24 +164,54 @@ class Application(models.Model):
     def is_final(self) -> bool:
         return self.stage in self.FINAL
 
-    def can_move_to(self, stage: str) -> bool:
-        if stage == self.stage or self.is_final:
+    def is_move_back(self, stage: str) -> bool:
+        """Whether moving to `stage` goes back: out of a final stage, or to an earlier stage."""
+        if stage in self.EXITS:
             return False
-        if stage in (self.Stage.REJECTED, self.Stage.WITHDRAWN):
+        if self.stage in self.EXITS:
             return True
-        if stage == self.Stage.APPLIED:
-            return False
-        return self.FORWARD.index(self.Stage(stage)) > self.FORWARD.index(self.Stage(self.stage))
+        return self.FORWARD.index(self.Stage(stage)) < self.FORWARD.index(self.Stage(self.stage))
 
-    def check_move(self, stage: str, reason: str = "") -> None:
+    def can_move_to(self, stage: str) -> bool:
+        """Whether the rules allow a move to `stage` at all (a move back also needs a reason).
+
+        Forward may skip stages; rejected and withdrawn follow any stage that is not final; out
+        of rejected or withdrawn an application goes back to a running stage, not straight to
+        appointed."""
+        if stage not in self.Stage.values or stage == self.stage:
+            return False
+        if stage in self.EXITS:
+            return not self.is_final
+        if self.stage in self.EXITS:
+            return stage not in self.FINAL
+        return True
+
+    def needs_reason(self, stage: str) -> bool:
+        return stage == self.Stage.REJECTED or self.is_move_back(stage)
+
+    def check_move(self, stage: str, reason: str = "", rejection_code: str = "") -> None:
+        """Raise a ValidationError with a translated message when this move is not allowed."""
         if not self.can_move_to(stage):
+            current = self.get_stage_display()
+            new = self.Stage(stage).label if stage in self.Stage.values else stage
             raise ValidationError(
                 _("An application in stage “%(current)s” cannot move to “%(new)s”.")
-                % {"current": self.get_stage_display(), "new": self.Stage(stage).label},
+                % {"current": current, "new": new},
                 code="invalid_stage",
             )
-        if stage == self.Stage.REJECTED and not reason.strip():
-            raise ValidationError(_("A rejection needs a reason."), code="reason_required")
+        if stage == self.Stage.REJECTED:
+            if rejection_code not in self.RejectionReason.values:
+                raise ValidationError(_("A rejection needs a reason."), code="reason_required")
+            if rejection_code == self.RejectionReason.OTHER and not reason.strip():
+                raise ValidationError(
+                    _("Explain the rejection when the reason is “other”."),
+                    code="reason_required",
+                )
+        elif self.is_move_back(stage) and not reason.strip():
+            raise ValidationError(
+                _("Moving back to “%(new)s” needs a reason.") % {"new": self.Stage(stage).label},
+                code="reason_required",
+            )
 
 
 class StageChange(models.Model):
@@ -176,8 +232,14 @@ class StageChange(models.Model):
         related_name="+",
         verbose_name=_("by"),
     )
-    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("when"), default=timezone.now)
     reason = models.TextField(_("reason"), blank=True)
+    rejection_code = models.CharField(
+        _("reason for rejection"),
+        max_length=20,
+        choices=Application.RejectionReason.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["application", "changed_at", "pk"]
@@ -189,22 +251,103 @@ class StageChange(models.Model):
 
 
 class Note(models.Model):
-    """A consultant's note about an application. Part of the data a candidate can ask for."""
+    """A consultant's note about a candidate, or about one of their applications.
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    Internal notes stay within the search firm; shareable ones may be shown to the committee of
+    the application's vacancy. Part of the data a candidate can ask for.
+    """
+
+    class Visibility(models.TextChoices):
+        INTERNAL = "internal", _("Internal")
+        SHAREABLE = "shareable", _("Shareable with the committee")
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="notes", verbose_name=_("candidate")
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="notes",
+        null=True,
+        blank=True,
+        verbose_name=_("application"),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     text = models.TextField(_("note"))
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        ordering = ["application", "-created_at"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("note")
         verbose_name_plural = _("notes")
 
     def __str__(self):
         return self.text[:60]
+
+
+class Assessment(models.Model):
+    """The consultant's assessment of an application against the vacancy's requirements: a score
+    and a text per requirement (AssessmentScore), a summary and a recommendation. It feeds the
+    committee portal and the candidate overview."""
+
+    class Recommendation(models.TextChoices):
+        PROPOSE = "propose", _("Propose to the committee")
+        DOUBT = "doubt", _("In doubt")
+        NOT_PROPOSE = "not_propose", _("Do not propose")
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="assessment"
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=20, choices=Recommendation.choices, blank=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self):
+        return f"{self.application}"
+
+
+class AssessmentScore(models.Model):
+    """The consultant's score (1 to 5) and text for one requirement of the vacancy."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
+    requirement = models.ForeignKey(
+        Requirement, on_delete=models.CASCADE, related_name="+", verbose_name=_("requirement")
+    )
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    text = models.TextField(_("explanation"), blank=True)
+
+    class Meta:
+        ordering = ["assessment", "requirement__order", "requirement__pk"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "requirement"],
+                name="candidates_assessmentscore_one_per_requirement",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
+                name="candidates_assessmentscore_score_range",
+                violation_error_message=_("A score is a number from 1 to 5."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.requirement}: {self.score}"
 
 
 def document_upload_to(instance, filename):
@@ -220,6 +363,11 @@ class Document(models.Model):
         CV = "cv", _("CV")
         OTHER = "other", _("Other")
 
+    class TextStatus(models.TextChoices):
+        PENDING = "pending", _("Not read yet")
+        EXTRACTED = "extracted", _("Read")
+        FAILED = "failed", _("Could not be read")
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     file = models.FileField(_("file"), upload_to=document_upload_to, max_length=200)
@@ -227,6 +375,15 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(_("checksum"), max_length=64)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # The text of the PDF, for the search: extracted by a task after upload.
+    text = models.TextField(_("text"), blank=True, editable=False)
+    text_status = models.CharField(
+        _("text extraction"),
+        max_length=20,
+        choices=TextStatus.choices,
+        default=TextStatus.PENDING,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["application", "kind"]
@@ -262,3 +419,86 @@ class DocumentAccess(models.Model):
 
     def __str__(self):
         return f"{self.document} @ {self.accessed_at:%Y-%m-%d %H:%M}"
+
+
+class CandidateMerge(models.Model):
+    """The log of a merge of two records of one person: `removed_pk` was merged into `kept`."""
+
+    kept = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="merges", verbose_name=_("kept record")
+    )
+    removed_pk = models.PositiveIntegerField(_("number of the merged record"))
+    removed_name = models.CharField(_("name on the merged record"), max_length=255)
+    removed_email = models.EmailField(_("email on the merged record"))
+    moved = models.JSONField(_("what was moved"), default=dict)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        verbose_name = _("candidate merge")
+        verbose_name_plural = _("candidate merges")
+
+    def __str__(self):
+        return f"{self.removed_pk} → {self.kept_id}"
+
+
+class EmailTemplate(models.Model):
+    """A text recruiters maintain for an email to candidates, per kind and language, with
+    placeholders such as {{ candidate.first_name }} (checked when saved)."""
+
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement of the application")
+        INVITE_PRESELECTION = "invite_preselection", _("Invitation to the preselection")
+        REJECT_AFTER_LETTER = "reject_after_letter", _("Rejection after the letter")
+        REJECT_AFTER_INTERVIEW = "reject_after_interview", _("Rejection after an interview")
+        INVITE_COMMITTEE = "invite_committee", _("Invitation to the committee round")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kind", "language"]
+        verbose_name = _("email template")
+        verbose_name_plural = _("email templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language"], name="candidates_emailtemplate_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.language})"
+
+
+class ApplicationEmail(models.Model):
+    """An email sent to a candidate about an application, kept on the candidate's page: the
+    outbox row holds what was said and whether it went out."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="emails", verbose_name=_("application")
+    )
+    email = models.OneToOneField(
+        "mail.OutgoingEmail", on_delete=models.CASCADE, related_name="+", verbose_name=_("email")
+    )
+    kind = models.CharField(_("kind"), max_length=40, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("email to a candidate")
+        verbose_name_plural = _("emails to candidates")
+
+    def __str__(self):
+        return f"{self.kind}: {self.application_id}"

@@ -110,7 +110,8 @@ class VacancyAdmin(admin.ModelAdmin):
     date_hierarchy = "closing_date"
     prepopulated_fields = {"reference": ("title",)}
     filter_horizontal = ("locations",)
-    readonly_fields = ("created_at", "updated_at")
+    # The status changes only through vacancies.services.vacancy_set_status (the back office).
+    readonly_fields = ("status", "published_on", "created_at", "updated_at")
     inlines = [
         ResponsibilityInline,
         RequirementInline,

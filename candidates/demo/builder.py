@@ -13,7 +13,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import formats, timezone, translation
 
-from candidates.models import Application, Candidate, Note, StageChange
+from candidates.models import Application, Assessment, Candidate, Note, StageChange
+from candidates.services.stages import application_move
 from vacancies.models import (
     Client,
     ClientContact,
@@ -446,40 +447,46 @@ def _applications(*, vacancy, plans, candidates, recruiter, moments, self_servic
         if not steps:
             continue
         first, first_at = steps[0]
-        application = Application(
+        application = Application.objects.create(
             candidate=candidates[plan.candidate],
             vacancy=vacancy,
             stage=first.stage,
             source=plan.source,
-            assessment=plan.assessment,
             consent_talent_pool=plan.consent_talent_pool,
             privacy_accepted_at=first_at if first.stage == Application.Stage.APPLIED else None,
         )
-        history = [("", first.stage, first_at, "")]
-        for step, when in steps[1:]:
-            application.check_move(step.stage, step.reason)
-            history.append((application.stage, step.stage, when, step.reason))
-            application.stage = step.stage
-            if step.stage == Application.Stage.REJECTED:
-                application.rejection_reason = step.reason
-        application.save()
         Application.objects.filter(pk=application.pk).update(
-            created_at=first_at, stage_changed_at=history[-1][2]
+            created_at=first_at, stage_changed_at=first_at
         )
-        for from_stage, to_stage, when, reason in history:
-            # A candidate who applies through the site does so themselves.
-            by_candidate = self_service and from_stage == "" and to_stage == "applied"
-            change = StageChange.objects.create(
+        # A candidate who applies through the site does so themselves.
+        by_candidate = self_service and first.stage == Application.Stage.APPLIED
+        StageChange.objects.create(
+            application=application,
+            from_stage="",
+            to_stage=first.stage,
+            changed_by=None if by_candidate else recruiter,
+            changed_at=first_at,
+        )
+        for step, when in steps[1:]:
+            application = application_move(
                 application=application,
-                from_stage=from_stage,
-                to_stage=to_stage,
-                changed_by=None if by_candidate else recruiter,
-                reason=reason,
+                to_stage=step.stage,
+                by=recruiter,
+                reason=step.reason,
+                rejection_code=step.code,
+                at=when,
             )
-            StageChange.objects.filter(pk=change.pk).update(changed_at=when)
+        if plan.assessment:
+            Assessment.objects.create(application=application, summary=plan.assessment)
+        when_last = steps[-1][1]
         for text in plan.notes:
-            note = Note.objects.create(application=application, author=recruiter, text=text)
-            Note.objects.filter(pk=note.pk).update(created_at=history[-1][2])
+            note = Note.objects.create(
+                candidate=application.candidate,
+                application=application,
+                author=recruiter,
+                text=text,
+            )
+            Note.objects.filter(pk=note.pk).update(created_at=when_last)
     # A candidate record exists since that person's first application.
     for candidate in {candidates[plan.candidate] for plan in plans}:
         first = candidate.applications.order_by("created_at").values_list("created_at", flat=True)

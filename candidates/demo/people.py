@@ -138,6 +138,7 @@ class Step:
     on: date | None = None  # None: today, in the open procedure
     at: time = time(10, 0)
     reason: str = ""
+    code: str = ""  # candidates.Application.RejectionReason value, for a rejection
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,17 @@ class DemoApplication:
     notes: tuple[str, ...] = field(default=())
 
 
-def _s(stage, on=None, hour=10, minute=0, reason=""):
-    return Step(stage, on, time(hour, minute), reason)
+def _s(stage, on=None, hour=10, minute=0, reason="", code=""):
+    if stage == "rejected" and not code:
+        # The reason for a rejection, from what its text says.
+        text = reason.lower()
+        if "andere kandidaat" in text or "krachtenveld" in text or "meer ervaring als" in text:
+            code = "stronger"
+        elif "ervaring" in text:
+            code = "experience"
+        else:
+            code = "profile"
+    return Step(stage, on, time(hour, minute), reason, code)
 
 
 D = date

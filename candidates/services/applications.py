@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
@@ -12,9 +13,12 @@ from candidates.models import Application, Candidate, Document, StageChange
 from candidates.selectors import vacancy_contact_email
 from candidates.services.documents import document_store, documents_delete_files
 from candidates.services.notifications import notify_application_received
+from candidates.services.stages import application_move
 from vacancies.models import Vacancy
 
 logger = logging.getLogger(__name__)
+
+SOURCED_APPLIED_REASON = _("Applied through the website after being approached")
 
 CONTACT_FIELDS = (
     "first_name",
@@ -69,6 +73,43 @@ def _candidate_get_or_create(*, data: dict) -> Candidate:
     return candidate
 
 
+def _application_create(*, candidate: Candidate, vacancy: Vacancy, data: dict) -> Application:
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                candidate=candidate,
+                vacancy=vacancy,
+                stage=Application.Stage.APPLIED,
+                source=Application.Source.APPLIED,
+                privacy_accepted_at=timezone.now(),
+                consent_talent_pool=bool(data.get("consent_talent_pool")),
+            )
+    except IntegrityError as exc:
+        raise _already_applied_error(vacancy) from exc
+    StageChange.objects.create(
+        application=application, from_stage="", to_stage=Application.Stage.APPLIED
+    )
+    return application
+
+
+def _sourced_applies(*, application: Application, data: dict) -> Application:
+    """Someone the consultant found by search (and who has handed in nothing yet) applies: the
+    application keeps its history and becomes `applied` when it was still `sourced`. Anyone else
+    already applied."""
+    if application.source != Application.Source.SOURCED or application.documents.exists():
+        raise _already_applied_error(application.vacancy)
+    application.privacy_accepted_at = timezone.now()
+    application.consent_talent_pool = bool(data.get("consent_talent_pool"))
+    application.save(update_fields=["privacy_accepted_at", "consent_talent_pool"])
+    if application.stage == Application.Stage.SOURCED:
+        with translation.override(settings.LANGUAGE_CODE):  # read by the consultants
+            reason = str(SOURCED_APPLIED_REASON)
+        application = application_move(
+            application=application, to_stage=Application.Stage.APPLIED, by=None, reason=reason
+        )
+    return application
+
+
 def application_submit(
     *, vacancy: Vacancy, data: dict, motivation, cv, ip_address=None
 ) -> Application:
@@ -93,24 +134,15 @@ def application_submit(
             if not vacancy.accepts_applications():
                 raise _closed_error()
             candidate = _candidate_get_or_create(data=data)
-            if Application.objects.filter(candidate=candidate, vacancy=vacancy).exists():
-                raise _already_applied_error(vacancy)
-            now = timezone.now()
-            try:
-                with transaction.atomic():
-                    application = Application.objects.create(
-                        candidate=candidate,
-                        vacancy=vacancy,
-                        stage=Application.Stage.APPLIED,
-                        source=Application.Source.APPLIED,
-                        privacy_accepted_at=now,
-                        consent_talent_pool=bool(data.get("consent_talent_pool")),
-                    )
-            except IntegrityError as exc:
-                raise _already_applied_error(vacancy) from exc
-            StageChange.objects.create(
-                application=application, from_stage="", to_stage=Application.Stage.APPLIED
+            existing = (
+                Application.objects.select_for_update()
+                .filter(candidate=candidate, vacancy=vacancy)
+                .first()
             )
+            if existing is not None:
+                application = _sourced_applies(application=existing, data=data)
+            else:
+                application = _application_create(candidate=candidate, vacancy=vacancy, data=data)
             document_store(
                 application=application,
                 kind=Document.Kind.MOTIVATION,

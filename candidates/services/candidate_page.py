@@ -19,9 +19,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Application, Candidate, StageChange
+from candidates.models import Application, Assessment, Candidate
 from candidates.services import notifications
 from candidates.services.documents import document_log_access
+from candidates.services.stages import application_move
 
 LINK_SALT = "candidate-page"
 WITHDRAWN_REASON = _("Withdrawn by the candidate")
@@ -62,23 +63,11 @@ def application_from_link(signed: str) -> Application | None:
 
 def application_withdraw(*, application: Application) -> Application:
     """Withdraw on the candidate's own request. Refused (ValidationError) when already final."""
-    with transaction.atomic():
-        locked = Application.objects.select_for_update().get(pk=application.pk)
-        locked.check_move(Application.Stage.WITHDRAWN)
-        with translation.override(settings.LANGUAGE_CODE):  # read by the consultants
-            reason = str(WITHDRAWN_REASON)
-        StageChange.objects.create(
-            application=locked,
-            from_stage=locked.stage,
-            to_stage=Application.Stage.WITHDRAWN,
-            changed_by=None,
-            reason=reason,
-        )
-        locked.stage = Application.Stage.WITHDRAWN
-        locked.stage_changed_at = timezone.now()
-        locked.save(update_fields=["stage", "stage_changed_at"])
-        notifications.notify_application_withdrawn(application_id=locked.pk)
-    return locked
+    with translation.override(settings.LANGUAGE_CODE):  # read by the consultants
+        reason = str(WITHDRAWN_REASON)
+    return application_move(
+        application=application, to_stage=Application.Stage.WITHDRAWN, by=None, reason=reason
+    )
 
 
 def application_request_erasure(*, application: Application) -> bool:
@@ -110,7 +99,12 @@ def candidate_export(*, application: Application, ip_address: str | None = None)
     candidate = Candidate.objects.get(pk=application.candidate_id)
     applications = (
         candidate.applications.select_related("vacancy__client")
-        .prefetch_related("stage_changes__changed_by", "notes__author", "documents")
+        .prefetch_related(
+            "stage_changes__changed_by",
+            "notes__author",
+            "documents",
+            "assessment__scores__requirement",
+        )
         .order_by("created_at", "pk")
     )
     buffer = io.BytesIO()
@@ -158,8 +152,11 @@ def candidate_export(*, application: Application, ip_address: str | None = None)
                     "applied_at": app.created_at,
                     "source": str(app.get_source_display()),
                     "stage": str(app.get_stage_display()),
-                    "rejection_reason": app.rejection_reason,
-                    "assessment": app.assessment,
+                    "rejection_reason": (
+                        str(app.get_rejection_code_display()) if app.rejection_code else ""
+                    ),
+                    "rejection_explanation": app.rejection_reason,
+                    "assessment": _assessment_export(app),
                     "consent_talent_pool": app.consent_talent_pool,
                     "privacy_accepted_at": app.privacy_accepted_at,
                     "erasure_requested_at": app.erasure_requested_at,
@@ -188,6 +185,23 @@ def candidate_export(*, application: Application, ip_address: str | None = None)
             "data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         )
     return buffer.getvalue()
+
+
+def _assessment_export(application: Application) -> dict | None:
+    try:
+        assessment = application.assessment
+    except Assessment.DoesNotExist:
+        return None
+    return {
+        "summary": assessment.summary,
+        "recommendation": (
+            str(assessment.get_recommendation_display()) if assessment.recommendation else ""
+        ),
+        "scores": [
+            {"requirement": score.requirement.text, "score": score.score, "text": score.text}
+            for score in assessment.scores.all()
+        ],
+    }
 
 
 def check_document(*, application: Application, document_id: int):

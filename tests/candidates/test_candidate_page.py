@@ -75,7 +75,7 @@ def test_the_link_shows_the_status_in_plain_words(client, application):
     ],
 )
 def test_internal_stage_names_are_never_shown(client, application, stage, words):
-    Application.objects.filter(pk=application.pk).update(stage=stage, rejection_reason="Profiel")
+    Application.objects.filter(pk=application.pk).update(stage=stage, rejection_code="profile")
     with translation.override("en"):
         response = client.get(url(application), headers={"accept-language": "en"})
     content = response.content.decode()
@@ -170,7 +170,7 @@ def test_withdraw_asks_for_confirmation_then_withdraws(
 
 @pytest.mark.parametrize("stage", [Application.Stage.REJECTED, Application.Stage.WITHDRAWN])
 def test_a_final_application_cannot_be_withdrawn(client, application, stage):
-    Application.objects.filter(pk=application.pk).update(stage=stage, rejection_reason="Profiel")
+    Application.objects.filter(pk=application.pk).update(stage=stage, rejection_code="profile")
     response = client.post(url(application, "status_withdraw"), follow=True)
     assert response.status_code == 200
     assert "kan niet meer worden ingetrokken" in response.content.decode()
@@ -188,7 +188,9 @@ def test_withdraw_with_a_wrong_link_changes_nothing(client, application):
 
 def test_export_holds_all_data_about_the_candidate(client, application):
     author = application.vacancy.lead_consultant
-    Note.objects.create(application=application, author=author, text="Sterke bestuurder.")
+    Note.objects.create(
+        candidate=application.candidate, application=application, author=author, text="Sterke bestuurder."
+    )
     StageChange.objects.create(application=application, from_stage="", to_stage="applied")
     cv, cv_bytes = add_document(application)
     letter, letter_bytes = add_document(application, Document.Kind.MOTIVATION, "Motivatie")
@@ -198,9 +200,11 @@ def test_export_holds_all_data_about_the_candidate(client, application):
             title="Directeur BIJ12", published_on=date(2025, 2, 1), closing_date=date(2025, 3, 1)
         ),
     )
-    Note.objects.create(application=earlier, text="Eerder gesproken.")
+    Note.objects.create(candidate=earlier.candidate, application=earlier, text="Eerder gesproken.")
     someone_else = ApplicationFactory(vacancy=application.vacancy)
-    Note.objects.create(application=someone_else, text="Niet van Anna.")
+    Note.objects.create(
+        candidate=someone_else.candidate, application=someone_else, text="Niet van Anna."
+    )
 
     response = client.get(url(application, "status_export"))
 

@@ -32,7 +32,7 @@ def rows():
     application = ApplicationFactory()
     vacancy = application.vacancy
     StageChangeFactory(application=application)
-    application.notes.create(text="Sterke kandidaat")
+    application.notes.create(candidate=application.candidate, text="Sterke kandidaat")
     document = application.documents.create(
         kind="cv", file="documents/ab/x.pdf", original_name="cv.pdf", size=1, sha256="0" * 64
     )
