@@ -189,7 +189,10 @@ def test_withdraw_with_a_wrong_link_changes_nothing(client, application):
 def test_export_holds_all_data_about_the_candidate(client, application):
     author = application.vacancy.lead_consultant
     Note.objects.create(
-        candidate=application.candidate, application=application, author=author, text="Sterke bestuurder."
+        candidate=application.candidate,
+        application=application,
+        author=author,
+        text="Sterke bestuurder.",
     )
     StageChange.objects.create(application=application, from_stage="", to_stage="applied")
     cv, cv_bytes = add_document(application)
