@@ -1,4 +1,16 @@
-from .views import backoffice, candidate_page, documents, public
+from .views import (
+    assessment,
+    backoffice,
+    board,
+    candidate_page,
+    database,
+    documents,
+    emails,
+    insight,
+    office,
+    public,
+    sourcing,
+)
 
 app_name = "candidates"
 
@@ -7,4 +19,11 @@ urlpatterns = [
     *documents.urlpatterns,
     *backoffice.urlpatterns,
     *candidate_page.urlpatterns,
+    *office.urlpatterns,
+    *board.urlpatterns,
+    *database.urlpatterns,
+    *emails.urlpatterns,
+    *assessment.urlpatterns,
+    *insight.urlpatterns,
+    *sourcing.urlpatterns,
 ]

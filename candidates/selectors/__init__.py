@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from vacancies.models import Client, ContactPerson, Vacancy
 
-from .models import Application, Candidate, DocumentAccess, StageChange
+from candidates.models import Application, Candidate, DocumentAccess, StageChange
 
 # Statuses in which a vacancy can be seen by the public. A closed vacancy stays readable (it says
 # that applications are closed); drafts, appointed and cancelled vacancies are not shown.
