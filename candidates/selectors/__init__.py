@@ -3,9 +3,8 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from vacancies.models import Client, ContactPerson, Vacancy
-
 from candidates.models import Application, Candidate, DocumentAccess, StageChange
+from vacancies.models import Client, ContactPerson, Vacancy
 
 # Statuses in which a vacancy can be seen by the public. A closed vacancy stays readable (it says
 # that applications are closed); drafts, appointed and cancelled vacancies are not shown.
