@@ -1,8 +1,13 @@
 """What the browser journeys share: logging in through the login page, screenshots, and a check
 that a page fits the width of the screen."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
+
+from tests.environment import require
 
 PASSWORD = "juist-wachtwoord-2026"
 
@@ -38,3 +43,30 @@ def screenshot(tmp_path):
         return path
 
     return take
+
+
+AXE_JS = Path(settings.BASE_DIR) / ".tools/npm/node_modules/axe-core/axe.min.js"
+# WCAG 2.1 A and AA, the standard the Dutch public sector holds its sites to.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_accessible(page, *, context: str = "document"):
+    """Run axe-core (the pinned npm package, installed by `make npm-packages`) on the page as it
+    is now and fail on any WCAG 2.1 A/AA violation, naming the rule and the elements.
+
+    The script is evaluated through the browser's debugging protocol, so a Content-Security-
+    Policy that forbids inline scripts does not stop it (and is not weakened for it)."""
+    require(AXE_JS.exists(), f"needs axe-core at {AXE_JS} (make npm-packages; needs npm)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "([context, tags]) => axe.run(context === 'document' ? document : context,"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        [context, AXE_TAGS],
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(" ".join(node["target"]) for node in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+    assert not problems, f"WCAG violations on {page.url}:\n" + "\n".join(problems)

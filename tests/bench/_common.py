@@ -1,0 +1,85 @@
+"""What the benchmarks share: a throw-away database (SQLite file, or PostgreSQL with --postgres),
+Django set up as in production (DEBUG off), and a timer that counts queries."""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432"
+
+
+def add_database_arguments(parser):
+    parser.add_argument(
+        "--postgres",
+        nargs="?",
+        const=os.environ.get("BENCH_POSTGRES", DEFAULT_POSTGRES),
+        default=None,
+        help="run on PostgreSQL (server URL without a database name)",
+    )
+
+
+def setup_django(args, *, name: str):
+    """Point Django at a new, empty database called `name` (dropped first) and migrate it."""
+    if args.postgres:
+        import psycopg2
+        from psycopg2 import sql
+
+        base = args.postgres.rstrip("/")
+        conn = psycopg2.connect(f"{base}/postgres")
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            ident = sql.Identifier(name)
+            cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident))
+            cur.execute(sql.SQL("CREATE DATABASE {}").format(ident))
+        conn.close()
+        os.environ["DATABASE_URL"] = f"{base}/{name}"
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/{name}.sqlite3"
+    os.environ.update({"DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "LOG_LEVEL": "WARNING"})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recruitment.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def analyze():
+    """Fresh planner statistics after a bulk load (PostgreSQL's autovacuum may not have run)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def measure(client, url, repeat: int, *, warmup: int = 2):
+    """(median seconds, queries of the last request, bytes) of `repeat` GETs of `url`."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warmup):
+        client.get(url)
+    times = []
+    queries = 0
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(ctx.captured_queries)
+    return statistics.median(times), queries, len(response.content)
