@@ -13,7 +13,14 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import formats, timezone, translation
 
-from candidates.models import Application, Assessment, Candidate, Note, StageChange
+from candidates.models import (
+    Application,
+    Assessment,
+    AssessmentScore,
+    Candidate,
+    Note,
+    StageChange,
+)
 from candidates.services.stages import application_move
 from vacancies.models import (
     Client,
@@ -477,7 +484,7 @@ def _applications(*, vacancy, plans, candidates, recruiter, moments, self_servic
                 at=when,
             )
         if plan.assessment:
-            Assessment.objects.create(application=application, summary=plan.assessment)
+            _assessment(application=application, plan=plan, by=recruiter)
         when_last = steps[-1][1]
         for text in plan.notes:
             note = Note.objects.create(
@@ -492,6 +499,42 @@ def _applications(*, vacancy, plans, candidates, recruiter, moments, self_servic
         first = candidate.applications.order_by("created_at").values_list("created_at", flat=True)
         if first:
             Candidate.objects.filter(pk=candidate.pk).update(created_at=first[0])
+
+
+# How far a candidate got says how the consultant scored them against the requirements.
+_SCORE_RANGE = {
+    Application.Stage.APPOINTED: (4, 5),
+    Application.Stage.PREFERRED: (4, 5),
+    Application.Stage.COMMITTEE: (3, 5),
+    Application.Stage.SHORTLIST: (3, 4),
+}
+
+
+def _assessment(*, application, plan, by):
+    """The consultant's assessment: the plan's text as the summary, a score per requirement and a
+    recommendation that fit the stages the candidate reached."""
+    reached = {step.stage for step in plan.steps}
+    best = next((stage for stage in _SCORE_RANGE if stage in reached), None)
+    low, high = _SCORE_RANGE.get(best, (2, 3))
+    recommendation = (
+        Assessment.Recommendation.PROPOSE if best else Assessment.Recommendation.NOT_PROPOSE
+    )
+    assessment = Assessment.objects.create(
+        application=application,
+        summary=plan.assessment,
+        recommendation=recommendation,
+        updated_by=by,
+    )
+    requirements = list(application.vacancy.requirements.all())
+    AssessmentScore.objects.bulk_create(
+        AssessmentScore(
+            assessment=assessment,
+            requirement=requirement,
+            # Fixed, varied scores: the same demo every time.
+            score=low + (len(plan.candidate) + index) % (high - low + 1),
+        )
+        for index, requirement in enumerate(requirements)
+    )
 
 
 def _fixed_moments(plan):
