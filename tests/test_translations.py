@@ -262,7 +262,7 @@ def test_back_office_dashboard_shows_dutch_headings_to_a_recruiter(
     recruiter_client, recruiter, client, committee_user
 ):
     VacancyFactory(lead_consultant=recruiter, title="Algemeen Directeur")
-    url = reverse("vacancies:dashboard")
+    url = reverse("candidates:dashboard")
 
     response = recruiter_client.get(url)
 

@@ -266,7 +266,7 @@ class ContactPersonForm(ConstraintFieldErrorsMixin, forms.ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["order", "name", "job_title", "organisation", "topic", "email", "phone"]
-        widgets = {"order": forms.NumberInput(attrs={"style": "width: 5em"})}
+        widgets = {"order": forms.NumberInput(attrs={"class": "input-order"})}
 
 
 def ordered_text_formset(model):
@@ -277,7 +277,7 @@ def ordered_text_formset(model):
         formset=OrderedInlineFormSet,
         fields=["order", "text"],
         widgets={
-            "order": forms.NumberInput(attrs={"style": "width: 5em"}),
+            "order": forms.NumberInput(attrs={"class": "input-order"}),
             "text": forms.Textarea(attrs={"rows": 2}),
         },
         extra=2,

@@ -1,12 +1,13 @@
 """Reads of the recruiter back office, each with the joins it needs so that a page's query count
-does not grow with its rows."""
+does not grow with its rows.
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+Only vacancies: candidates depends on vacancies, never the reverse. What shows a vacancy together
+with its applications (the dashboard's counts, the board, insight) lives in candidates."""
+
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -19,10 +20,6 @@ from .models import (
     PlanningPhase,
     Vacancy,
 )
-
-# candidates depends on vacancies, never the reverse: the back office reaches the applications of
-# a vacancy through the reverse relation that candidates.Application declares.
-Application = Vacancy.applications.rel.related_model
 
 FINAL_STATUSES = (Vacancy.Status.APPOINTED, Vacancy.Status.CANCELLED)
 
@@ -69,9 +66,7 @@ def client_detail(*, pk: int) -> Client:
 
 
 def vacancy_list(*, search: str = "", status: str = "") -> QuerySet[Vacancy]:
-    queryset = Vacancy.objects.select_related("client", "lead_consultant").annotate(
-        application_count=Count("applications")
-    )
+    queryset = Vacancy.objects.select_related("client", "lead_consultant")
     search = search.strip()
     if search:
         queryset = queryset.filter(
@@ -98,83 +93,16 @@ def vacancy_detail(*, pk: int) -> Vacancy:
     return get_object_or_404(queryset, pk=pk)
 
 
-@dataclass
-class StageGroup:
-    stage: str
-    label: str
-    count: int = 0
-    applications: list = field(default_factory=list)
-
-    @property
-    def more(self) -> int:
-        """How many applications of this stage are counted but not listed."""
-        return self.count - len(self.applications)
-
-
-def applications_by_stage(vacancy: Vacancy, *, per_stage: int = 10) -> list[StageGroup]:
-    """The vacancy's applications per stage, in the order of the stages: the count of each stage
-    and the first `per_stage` names (by last name). One query, however many applications there
-    are; empty stages are left out."""
-    by_stage = {"partition_by": F("stage")}
-    listed = (
-        vacancy.applications.select_related("candidate")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                order_by=[F("candidate__last_name").asc(), F("candidate__first_name").asc()],
-                **by_stage,
-            ),
-            stage_total=Window(Count("pk"), **by_stage),
-        )
-        .filter(rank__lte=per_stage)
-        .order_by("stage", "rank")
-    )
-    groups = {stage: StageGroup(stage, label) for stage, label in Application.Stage.choices}
-    for application in listed:
-        group = groups[application.stage]
-        group.count = application.stage_total
-        group.applications.append(application)
-    return [group for group in groups.values() if group.count]
-
-
 def allowed_statuses(vacancy: Vacancy) -> list[str]:
     return [status for status in STATUS_ORDER if vacancy.can_move_to(status)]
 
 
-# Dashboard ---------------------------------------------------------------
-
-
-def my_assignments(*, user) -> list[Vacancy]:
-    """The vacancies `user` leads that are not final, each with `stage_counts`: a list of
-    (stage label, count) in stage order, and `application_count`."""
-    vacancies = list(
-        Vacancy.objects.filter(lead_consultant=user)
-        .exclude(status__in=FINAL_STATUSES)
-        .select_related("client")
-        .order_by("closing_date", "title")
-    )
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = (
-        Application.objects.filter(vacancy__in=[v.pk for v in vacancies])
-        .values("vacancy_id", "stage")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in rows:
-        counts[row["vacancy_id"]][row["stage"]] = row["n"]
-    for vacancy in vacancies:
-        per_stage = counts.get(vacancy.pk, {})
-        vacancy.stage_counts = [
-            (label, per_stage[stage])
-            for stage, label in Application.Stage.choices
-            if stage in per_stage
-        ]
-        vacancy.application_count = sum(per_stage.values())
-    return vacancies
+# Planning ----------------------------------------------------------------
 
 
 def upcoming_phases(*, user, days: int = 60, today: date | None = None) -> QuerySet[PlanningPhase]:
-    """Planning phases of `user`'s open vacancies that start, run or end within the next `days`."""
+    """Planning phases of `user`'s open vacancies that start, run or end within the next `days`
+    (the dashboard's planning column)."""
     today = today or timezone.localdate()
     until = today + timedelta(days=days)
     return (

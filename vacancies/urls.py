@@ -1,9 +1,8 @@
-from .views import clients, committee, dashboard, planning, vacancies
+from .views import clients, committee, planning, vacancies
 
 app_name = "vacancies"
 
 urlpatterns = [
-    *dashboard.urlpatterns,
     *clients.urlpatterns,
     *vacancies.urlpatterns,
     *planning.urlpatterns,

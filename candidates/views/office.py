@@ -1,11 +1,25 @@
-"""Placeholder: replaced by the real views of this area."""
+"""The recruiter's dashboard: the open vacancies they lead with their applications per stage, and
+the planning dates coming up."""
 
-from django.http import Http404
+from django.shortcuts import render
 from django.urls import path
 
+from vacancies.access import recruiter_required
+from vacancies.selectors import upcoming_phases
 
-def dashboard(request, **kwargs):
-    raise Http404
+from ..selectors.office import my_assignments
+
+PLANNING_DAYS = 60
+
+
+@recruiter_required
+def dashboard(request):
+    context = {
+        "assignments": my_assignments(user=request.user),
+        "phases": list(upcoming_phases(user=request.user, days=PLANNING_DAYS)),
+        "planning_days": PLANNING_DAYS,
+    }
+    return render(request, "candidates/dashboard.html", context)
 
 
 urlpatterns = [

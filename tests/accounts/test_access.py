@@ -19,7 +19,7 @@ def objects(committee_user):
 def back_office_urls(objects):
     vacancy, client = objects["vacancy"].pk, objects["client"].pk
     return [
-        reverse("vacancies:dashboard"),
+        reverse("candidates:dashboard"),
         reverse("vacancies:client_list"),
         reverse("vacancies:client_create"),
         reverse("vacancies:client_detail", args=[client]),
@@ -54,7 +54,7 @@ def test_inactive_recruiter_is_sent_to_login(client, recruiter, objects):
     recruiter.is_active = False
     recruiter.save()
     client.force_login(recruiter)
-    response = client.get(reverse("vacancies:dashboard"))
+    response = client.get(reverse("candidates:dashboard"))
     assert response.status_code == 302
 
 
@@ -70,7 +70,7 @@ def test_login_then_dashboard(client, recruiter):
         follow=True,
     )
     assert response.status_code == 200
-    assert response.request["PATH_INFO"] == reverse("vacancies:dashboard")
+    assert response.request["PATH_INFO"] == reverse("candidates:dashboard")
 
 
 def test_committee_member_login_lands_on_the_public_vacancies_not_a_404(client, committee_user):

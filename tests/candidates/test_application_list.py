@@ -80,15 +80,6 @@ def test_htmx_gets_only_the_table(recruiter_client):
     assert "<html" not in html
 
 
-def test_the_vacancy_page_links_the_rest_of_a_stage_to_the_filtered_list(recruiter_client):
-    vacancy = VacancyFactory()
-    ApplicationFactory.create_batch(11, vacancy=vacancy, stage=Application.Stage.APPLIED)
-
-    html = recruiter_client.get(vacancy.get_absolute_url()).content.decode()
-
-    assert f"{URL}?vacancy={vacancy.pk}&amp;stage=applied" in html
-
-
 def test_anonymous_goes_to_login_and_committee_member_gets_404(client, committee_user):
     response = client.get(URL)
     assert response.status_code == 302

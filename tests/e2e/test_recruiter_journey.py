@@ -63,7 +63,7 @@ def test_recruiter_creates_a_vacancy_and_generates_its_planning(
     live_server, page, recruiter, screenshot
 ):
     client = ClientFactory()
-    log_in(page, live_server, recruiter, start_url=reverse("vacancies:dashboard"))
+    log_in(page, live_server, recruiter, start_url=reverse("candidates:dashboard"))
 
     page.click(f"nav a[href='{reverse('vacancies:vacancy_list')}']")
     page.wait_for_url(live_server.url + reverse("vacancies:vacancy_list"))
@@ -112,7 +112,7 @@ def test_recruiter_creates_a_vacancy_and_generates_its_planning(
     assert REQUIREMENT in page.locator("#requirements").inner_text()
 
     planning_url = reverse("vacancies:planning", args=[vacancy.pk])
-    page.click(f"#vacancy-actions a[href='{planning_url}']")
+    page.click(f"#vacancy-tabs a[href='{planning_url}']")
     page.wait_for_url(live_server.url + planning_url)
     assert page.locator("tr.phase-row").count() == 0
     page.click("#planning-generate button[type=submit]")

@@ -39,7 +39,6 @@ def vacancy_detail(request, pk):
         "vacancy": vacancy,
         "phases": list(vacancy.phases.all()),
         "members": list(vacancy.committee.all()),
-        "stage_groups": selectors.applications_by_stage(vacancy),
         "transitions": [
             (status, Vacancy.Status(status).label) for status in selectors.allowed_statuses(vacancy)
         ],
