@@ -34,5 +34,7 @@ RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --no-in
 USER app
 VOLUME ["/data"]
 EXPOSE 8000
-CMD ["gunicorn", "recruitment.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Settings in gunicorn.conf.py: forwarded headers only from FORWARDED_ALLOW_IPS (the TLS proxy),
+# capped request line and headers, an access log without the keys in private links.
+ENV FORWARDED_ALLOW_IPS=127.0.0.1
+CMD ["gunicorn", "recruitment.wsgi", "--config", "gunicorn.conf.py"]

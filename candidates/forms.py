@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from .validators import file_sha256, validate_pdf
+from .validators import file_sha256, single_line, validate_pdf
 
 
 def _privacy_label():
@@ -47,16 +47,23 @@ class PdfField(forms.FileField):
         return upload
 
 
+class SingleLineField(forms.CharField):
+    """Text on one line: control characters (CR, LF, ...) are removed before it is checked."""
+
+    def to_python(self, value):
+        return single_line(super().to_python(value))
+
+
 class ApplicationForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = SingleLineField(label=_("First name"), max_length=100)
+    last_name = SingleLineField(label=_("Last name"), max_length=150)
     email = forms.EmailField(
         label=_("Email address"),
         error_messages={"invalid": _("Enter a valid email address, such as name@example.nl.")},
     )
-    phone = forms.CharField(label=_("Phone number"), max_length=40)
-    current_position = forms.CharField(label=_("Current position"), max_length=200)
-    current_organisation = forms.CharField(label=_("Current organisation"), max_length=200)
+    phone = SingleLineField(label=_("Phone number"), max_length=40)
+    current_position = SingleLineField(label=_("Current position"), max_length=200)
+    current_organisation = SingleLineField(label=_("Current organisation"), max_length=200)
     linkedin_url = forms.URLField(
         label=_("LinkedIn profile"),
         required=False,

@@ -132,6 +132,24 @@ class Application(models.Model):
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     stage_changed_at = models.DateTimeField(_("stage changed"), auto_now_add=True)
+    # The contact details as typed into the application form. An application never changes the
+    # candidate's record: where these differ, the consultant takes them over (or not) by hand.
+    submitted_details = models.JSONField(_("details as submitted"), default=dict, blank=True)
+    submitted_details_reviewed_at = models.DateTimeField(
+        _("submitted details reviewed"), null=True, blank=True
+    )
+    submitted_details_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    SUBMITTED_FIELDS = (
+        "first_name",
+        "last_name",
+        "phone",
+        "current_position",
+        "current_organisation",
+        "linkedin_url",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -155,7 +173,13 @@ class Application(models.Model):
                 violation_error_message=_("This vacancy already has an appointed candidate."),
             ),
         ]
-        indexes = [models.Index(fields=["vacancy", "stage"], name="candidates_app_vacancy_stage")]
+        indexes = [
+            # The board: per vacancy and stage, the most recently moved first (no sort needed).
+            models.Index(
+                fields=["vacancy", "stage", "-stage_changed_at", "-id"],
+                name="candidates_app_board",
+            )
+        ]
 
     def __str__(self):
         return f"{self.candidate} – {self.vacancy.title}"
@@ -163,6 +187,23 @@ class Application(models.Model):
     @property
     def is_final(self) -> bool:
         return self.stage in self.FINAL
+
+    @property
+    def submitted_differences(self) -> list[dict]:
+        """The submitted details that differ from the candidate's record, not yet reviewed:
+        [{"field", "label", "current", "submitted"}]. An empty submitted value is no difference."""
+        if self.submitted_details_reviewed_at or not self.submitted_details:
+            return []
+        differences = []
+        for name in self.SUBMITTED_FIELDS:
+            submitted = str(self.submitted_details.get(name) or "").strip()
+            current = getattr(self.candidate, name) or ""
+            if submitted and submitted != current.strip():
+                label = Candidate._meta.get_field(name).verbose_name
+                differences.append(
+                    {"field": name, "label": label, "current": current, "submitted": submitted}
+                )
+        return differences
 
     def is_move_back(self, stage: str) -> bool:
         """Whether moving to `stage` goes back: out of a final stage, or to an earlier stage."""

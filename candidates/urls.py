@@ -10,6 +10,7 @@ from .views import (
     office,
     public,
     sourcing,
+    submitted,
 )
 
 app_name = "candidates"
@@ -26,4 +27,5 @@ urlpatterns = [
     *assessment.urlpatterns,
     *insight.urlpatterns,
     *sourcing.urlpatterns,
+    *submitted.urlpatterns,
 ]

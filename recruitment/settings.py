@@ -4,6 +4,7 @@ No DATABASE_URL means SQLite in ./data; no CELERY_BROKER_URL means tasks run in-
 With DEBUG off, a missing SECRET_KEY stops start-up.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "template_partials",
     "django_include_bootstrap",
     "django_celery_beat",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "mail",
     "accounts",
     "vacancies",
@@ -53,12 +57,20 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "recruitment.middleware.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "recruitment.middleware.SecondFactorMiddleware",
+    "recruitment.middleware.SessionIdleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "recruitment.middleware.SecurityHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "recruitment.urls"
@@ -106,8 +118,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "vacancies:dashboard"
+LOGIN_REDIRECT_URL = "candidates:dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# Logins --------------------------------------------------------------------------------------
+# django-axes first: it counts failed logins and refuses a locked-out account or address.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked after LOGIN_FAILURE_LIMIT failures, per account and (separately) per client address,
+# for LOGIN_LOCKOUT_MINUTES after the last failure; a successful login resets the count.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "recruitment.lib.client_ip.axes_client_ip"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Two-factor login (authenticator app, TOTP) for recruiters and staff: required unless DEBUG, so
+# that the demo of `make run` logs in with the printed password alone. Anyone may enrol.
+OTP_REQUIRED_FOR_RECRUITERS = env.bool("OTP_REQUIRED_FOR_RECRUITERS", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Chasse Executive Search")
+# Sessions end after this many seconds without a request (8 hours). A request extends the session
+# when its last extension is SESSION_REFRESH_SECONDS old (recruitment/middleware.py): the same as
+# SESSION_SAVE_EVERY_REQUEST within those seconds, without a database write on every request.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=8 * 60 * 60)
+SESSION_REFRESH_SECONDS = 5 * 60
+SESSION_SAVE_EVERY_REQUEST = False
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour
 
 # Internationalisation: Dutch first, English available.
 LANGUAGE_CODE = "nl"
@@ -163,6 +203,13 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Per email template, a function that adds to the stored context when the email is rendered
+# (mail/services/outbox.py): the candidate's private link is made then, never stored.
+MAIL_CONTEXT_BUILDERS = {
+    "application_received_candidate": "candidates.services.notifications.candidate_link_context",
+    "candidate_message": "candidates.services.notifications.candidate_message_context",
+}
+
 # Celery: without a broker, tasks run in-process.
 CELERY_TASK_ALWAYS_EAGER = not env.str("CELERY_BROKER_URL", default="")
 # In-process mode still names a transport, so that nothing looks for a broker on localhost.
@@ -175,6 +222,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# A broker that is down costs a request 0.1 s per task, not 0.6 s (the default retries 3 times,
+# 0.2 s apart): at the closing hour, with Redis stopped, every application queues three tasks.
+# What was not queued goes out with flush_outbox (tests/bench/faults.py measures this).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.1,
+    "interval_max": 0.1,
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # The database scheduler copies these entries into django_celery_beat on start.
@@ -188,8 +244,17 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Uploads (candidate documents).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
-# Application form POSTs per client address per hour (0: no limit). Counted in the default cache.
+# Application attempts per client address per window (0: no limit), counted in the default cache
+# by django-ratelimit. A submission refused for a mistake in the form and then corrected is one
+# attempt (up to APPLY_RATE_CORRECTIONS corrections).
 APPLY_RATE_LIMIT = env.int("APPLY_RATE_LIMIT", default=10)
+APPLY_RATE_WINDOW_MINUTES = env.int("APPLY_RATE_WINDOW_MINUTES", default=60)
+APPLY_RATE_CORRECTIONS = env.int("APPLY_RATE_CORRECTIONS", default=3)
+# The cache down (Redis stopped): applications go on without a limit rather than all refused.
+RATELIMIT_FAIL_OPEN = True
+# The largest request body (two documents and the form's text); refused with 413 before Django
+# reads it (recruitment/middleware.py); gunicorn caps the request line and headers (Dockerfile).
+MAX_REQUEST_SIZE = env.int("MAX_REQUEST_SIZE", default=2 * MAX_UPLOAD_SIZE + 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o600
 
@@ -206,10 +271,61 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# The real client address (recruitment/lib/client_ip.py): X-Forwarded-For counts only when the
+# connection comes from one of TRUSTED_PROXIES (addresses or networks, e.g. the TLS proxy), and
+# then TRUSTED_PROXY_COUNT proxies in a row are taken off its right end. Empty: never trusted.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+
+# Content-Security-Policy (django-csp 4): no inline script and no inline style; htmx's own
+# indicator style is switched off in base.html (meta htmx-config) and lives in app.css.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features the site never uses, switched off (recruitment/middleware.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The token in a candidate's private link or a password reset link never reaches a log.
+    "filters": {"redact_secrets": {"()": "recruitment.log_filters.RedactSecretsFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_secrets"],
+        },
+    },
+    "loggers": {
+        # Django's own handlers (console when DEBUG, mail_admins) would print unfiltered: its
+        # records go to the root handler instead.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 

@@ -115,6 +115,12 @@ def _environment_markers(request):
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_off(settings):
+    """`force_login` gives no second factor; tests of the two-step login switch it on."""
+    settings.OTP_REQUIRED_FOR_RECRUITERS = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """PBKDF2 costs about a second per user created; tests need no strong hashing."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -21,6 +21,7 @@ from candidates.models import (
     Note,
     StageChange,
 )
+from candidates.services.search import candidate_reindex
 from candidates.services.stages import application_move
 from vacancies.models import (
     Client,
@@ -97,8 +98,9 @@ def demo_is_loaded() -> bool:
 # --- people ------------------------------------------------------------------------------------
 
 
-def _users() -> dict[str, "User"]:
-    """The demo accounts, created or reset to the demo password, by username."""
+def _users(*, superuser: bool = True) -> dict[str, "User"]:
+    """The demo accounts, created or reset to the demo password, by username. The first recruiter
+    may use the Django admin, unless `superuser` is off (DEBUG off: the passwords are public)."""
     users = {}
     # One hash per password, not per account: hashing is what makes loading slow.
     hashes = {}
@@ -111,7 +113,7 @@ def _users() -> dict[str, "User"]:
         user.language = "nl"
         user.is_active = True
         # The first recruiter may also use the Django admin.
-        user.is_staff = user.is_superuser = person is people.RECRUITERS[0]
+        user.is_staff = user.is_superuser = superuser and person is people.RECRUITERS[0]
         if person.password not in hashes:
             hashes[person.password] = make_password(person.password)
         user.password = hashes[person.password]
@@ -232,7 +234,8 @@ def _ipo_profile(**overrides) -> dict:
 
 def _with_closing_date(text: str, closing_date: date) -> str:
     """The seed's text with its closing date replaced by `closing_date`, written the same way."""
-    assert texts.IPO_2026_CLOSING_PHRASE in text
+    if texts.IPO_2026_CLOSING_PHRASE not in text:
+        raise ValueError("The seed text no longer names its closing date.")
     return text.replace(texts.IPO_2026_CLOSING_PHRASE, dutch_date(closing_date))
 
 
@@ -545,11 +548,12 @@ def _fixed_moments(plan):
 
 
 @transaction.atomic
-def demo_load(*, today: date | None = None) -> DemoResult:
-    """Load the demo. The caller checks first that it is not loaded yet (`demo_is_loaded`)."""
+def demo_load(*, today: date | None = None, superuser: bool = True) -> DemoResult:
+    """Load the demo. The caller checks first that it is not loaded yet (`demo_is_loaded`).
+    Without `superuser`, no demo account may use the admin (load_demo with DEBUG off)."""
     today = today or timezone.localdate()
     now = timezone.now()
-    users = _users()
+    users = _users(superuser=superuser)
     inge, daan = users["inge"], users["daan"]
     ipo, locations = _ipo()
     twente = _twente()
@@ -588,6 +592,9 @@ def demo_load(*, today: date | None = None) -> DemoResult:
         vacancy=vacancies[REF_OPEN], plans=people.OPEN, candidates=candidates, recruiter=inge,
         moments=lambda plan: [next(times) for _ in plan.steps], self_service=True,
     )  # fmt: skip
+    # Every demo candidate can be found in the candidate database (names, positions, notes).
+    for candidate in candidates.values():
+        candidate_reindex(candidate_id=candidate.pk)
     return DemoResult(vacancies=vacancies, users=list(users.values()))
 
 

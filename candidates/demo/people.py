@@ -7,6 +7,7 @@ Email addresses use example.org, so a reminder sent from the demo reaches nobody
 from dataclasses import dataclass, field
 from datetime import date, time
 
+# Public on purpose (printed by `make run`, in the README); load_demo refuses with DEBUG off.
 RECRUITER_PASSWORD = "Werving-Demo-2026!"
 COMMITTEE_PASSWORD = "Commissie-Demo-2026!"
 

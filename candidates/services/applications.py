@@ -9,16 +9,20 @@ from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import Application, Candidate, Document, StageChange
+from candidates.models import Application, Candidate, Document, Note, StageChange
 from candidates.selectors import vacancy_contact_email
 from candidates.services.documents import document_store, documents_delete_files
-from candidates.services.notifications import notify_application_received
+from candidates.services.notifications import notify_already_applied, notify_application_received
+from candidates.services.search import candidate_reindex
 from candidates.services.stages import application_move
+from candidates.validators import single_line
 from vacancies.models import Vacancy
 
 logger = logging.getLogger(__name__)
 
 SOURCED_APPLIED_REASON = _("Applied through the website after being approached")
+DETAILS_TAKEN_OVER = _("Details from the application taken over into the candidate's record:")
+DETAILS_KEPT = _("Details from the application not taken over; the record stays as it was:")
 
 CONTACT_FIELDS = (
     "first_name",
@@ -48,29 +52,40 @@ def _already_applied_error(vacancy: Vacancy) -> ValidationError:
     )
 
 
+def _clean(data: dict) -> dict:
+    """The person's fields on one line each (the form does this too; this holds for any caller)."""
+    return {
+        **data,
+        **{name: single_line(str(data.get(name) or "")) for name in ("email", *CONTACT_FIELDS)},
+    }
+
+
+def _submitted_details(data: dict) -> dict:
+    """What the form said about the person, kept with the application."""
+    return {name: str(data.get(name) or "") for name in ("email", *CONTACT_FIELDS)}
+
+
 def _candidate_get_or_create(*, data: dict) -> Candidate:
-    """The candidate with this email (case-insensitive), contact fields updated; or a new one."""
+    """The candidate with this email (case-insensitive), as the record knows them; or a new one
+    made from the form. Anyone can type anyone's email address: an application never changes
+    what is known about a person (the submitted details stay with the application)."""
     email = data["email"].strip()
+    same_email = Candidate.objects.alias(email_lower=Lower("email")).filter(
+        email_lower=email.lower()
+    )
+    candidate = same_email.first()
+    if candidate is not None:
+        return candidate
     fields = {name: data.get(name) or "" for name in CONTACT_FIELDS}
     fields["language"] = translation.get_language() or "nl"
     if fields["language"] not in ("nl", "en"):
         fields["language"] = "nl"
-    same_email = Candidate.objects.alias(email_lower=Lower("email")).filter(
-        email_lower=email.lower()
-    )
-    candidate = same_email.select_for_update().first()
-    if candidate is None:
-        try:
-            with transaction.atomic():
-                return Candidate.objects.create(email=email, **fields)
-        except IntegrityError:
-            # Created at the same moment by an application for another vacancy.
-            candidate = same_email.select_for_update().get()
-    fields["email"] = email
-    for name, value in fields.items():
-        setattr(candidate, name, value)
-    candidate.save(update_fields=[*fields])
-    return candidate
+    try:
+        with transaction.atomic():
+            return Candidate.objects.create(email=email, **fields)
+    except IntegrityError:
+        # Created at the same moment by an application for another vacancy.
+        return same_email.get()
 
 
 def _application_create(*, candidate: Candidate, vacancy: Vacancy, data: dict) -> Application:
@@ -83,6 +98,7 @@ def _application_create(*, candidate: Candidate, vacancy: Vacancy, data: dict) -
                 source=Application.Source.APPLIED,
                 privacy_accepted_at=timezone.now(),
                 consent_talent_pool=bool(data.get("consent_talent_pool")),
+                submitted_details=_submitted_details(data),
             )
     except IntegrityError as exc:
         raise _already_applied_error(vacancy) from exc
@@ -93,14 +109,17 @@ def _application_create(*, candidate: Candidate, vacancy: Vacancy, data: dict) -
 
 
 def _sourced_applies(*, application: Application, data: dict) -> Application:
-    """Someone the consultant found by search (and who has handed in nothing yet) applies: the
-    application keeps its history and becomes `applied` when it was still `sourced`. Anyone else
-    already applied."""
-    if application.source != Application.Source.SOURCED or application.documents.exists():
+    """Someone the consultant found by search or who was referred (and who has handed in
+    nothing yet) applies: the application keeps its history and becomes `applied` when it was
+    still `sourced`. Anyone else already applied."""
+    if application.source == Application.Source.APPLIED or application.documents.exists():
         raise _already_applied_error(application.vacancy)
     application.privacy_accepted_at = timezone.now()
     application.consent_talent_pool = bool(data.get("consent_talent_pool"))
-    application.save(update_fields=["privacy_accepted_at", "consent_talent_pool"])
+    application.submitted_details = _submitted_details(data)
+    application.save(
+        update_fields=["privacy_accepted_at", "consent_talent_pool", "submitted_details"]
+    )
     if application.stage == Application.Stage.SOURCED:
         with translation.override(settings.LANGUAGE_CODE):  # read by the consultants
             reason = str(SOURCED_APPLIED_REASON)
@@ -117,12 +136,15 @@ def application_submit(
 
     `data` holds the candidate's fields (email, first_name, last_name, phone, current_position,
     current_organisation, linkedin_url) and `consent_talent_pool`; `motivation` and `cv` are
-    validated PDF uploads. Raises ValidationError with code "closed" or "already_applied".
+    validated PDF uploads. Raises ValidationError with code "closed" or "already_applied"; in
+    the latter case nothing is stored and the address gets an email saying so (only its owner
+    learns that this person is in the procedure: the public form answers the same either way).
     Files written to storage are deleted again when this transaction rolls back; call it
     outside other atomic blocks (as the view does), since a rollback of an outer block cannot
     be seen here.
     The candidate and the lead consultant are notified after commit.
     """
+    data = _clean(data)
     stored: list[str] = []
     try:
         with transaction.atomic():
@@ -150,9 +172,15 @@ def application_submit(
                 stored=stored,
             )
             document_store(application=application, kind=Document.Kind.CV, upload=cv, stored=stored)
+            candidate_reindex(candidate_id=candidate.pk)
             transaction.on_commit(
                 lambda: notify_application_received(application_id=application.pk)
             )
+    except ValidationError as error:
+        documents_delete_files(names=stored)
+        if error.code == "already_applied":
+            notify_already_applied(vacancy_id=vacancy.pk, email=data["email"])
+        raise
     except BaseException:
         documents_delete_files(names=stored)
         raise
@@ -160,3 +188,54 @@ def application_submit(
         "Application %s for vacancy %s received from %s", application.pk, vacancy.pk, ip_address
     )
     return application
+
+
+def application_details_review(*, application: Application, by, take_over: bool) -> list[str]:
+    """The consultant decides on the details submitted with `application` where they differ from
+    the candidate's record: take them over (`take_over`) or leave the record as it is. Either way
+    it is logged (an internal note on the application, by `by`) and the difference is no longer
+    shown. Returns the names of the fields that changed; [] when already reviewed."""
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update()
+            .select_related("candidate")
+            .get(pk=application.pk)
+        )
+        if application.submitted_details_reviewed_at is not None:
+            return []
+        differences = application.submitted_differences
+        candidate = application.candidate
+        changed = []
+        if take_over and differences:
+            for difference in differences:
+                field = Candidate._meta.get_field(difference["field"])
+                setattr(candidate, field.name, difference["submitted"][: field.max_length])
+                changed.append(field.name)
+            candidate.save(update_fields=changed)
+            candidate_reindex(candidate_id=candidate.pk)
+        application.submitted_details_reviewed_at = timezone.now()
+        application.submitted_details_reviewed_by = by
+        application.save(
+            update_fields=["submitted_details_reviewed_at", "submitted_details_reviewed_by"]
+        )
+        if differences:
+            with translation.override(settings.LANGUAGE_CODE):  # read by the consultants
+                heading = str(DETAILS_TAKEN_OVER if take_over else DETAILS_KEPT)
+                lines = [
+                    f"- {d['label']}: “{d['current']}” → “{d['submitted']}”" for d in differences
+                ]
+            Note.objects.create(
+                candidate=candidate,
+                application=application,
+                author=by,
+                text="\n".join([heading, *lines]),
+                visibility=Note.Visibility.INTERNAL,
+            )
+    logger.info(
+        "Submitted details of application %s %s by user %s: %s",
+        application.pk,
+        "taken over" if take_over else "set aside",
+        getattr(by, "pk", None),
+        ", ".join(changed) or "-",
+    )
+    return changed

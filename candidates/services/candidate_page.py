@@ -7,6 +7,7 @@ site's secret key, so a link is both unguessable and tamper-evident.
 import hashlib
 import io
 import json
+import logging
 import re
 import zipfile
 
@@ -25,7 +26,15 @@ from candidates.services.documents import document_log_access
 from candidates.services.stages import application_move
 
 LINK_SALT = "candidate-page"
+MISSING_EXPLANATION = _(
+    "We could not find the file of this document in our storage, so it is not in this download. "
+    "We have been notified; contact us if you need it."
+)
+# Translators: name of a file in the data export; no spaces.
+MISSING_FILE_NAME = _("missing-documents.txt")
 WITHDRAWN_REASON = _("Withdrawn by the candidate")
+
+logger = logging.getLogger(__name__)
 
 
 # The private link ------------------------------------------------------------------------------
@@ -126,12 +135,20 @@ def candidate_export(*, application: Application, ip_address: str | None = None)
         },
         "applications": [],
     }
+    missing = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for app in applications:
             documents = []
             for document in app.documents.all():
-                with document.file.open("rb") as handle:
-                    content = handle.read()
+                try:
+                    with document.file.open("rb") as handle:
+                        content = handle.read()
+                except OSError:  # FileNotFoundError, or storage that cannot be reached
+                    logger.error("Export of candidate %s: file of document %s is missing",
+                                 candidate.pk, document.pk)  # fmt: skip
+                    missing.append(_missing_document(app, document))
+                    documents.append(missing[-1])
+                    continue
                 path = f"documents/{app.pk}-{document.kind}-{_safe_name(document.original_name)}"
                 archive.writestr(path, content)
                 document_log_access(document=document, by_candidate=True, ip_address=ip_address)
@@ -181,10 +198,31 @@ def candidate_export(*, application: Application, ip_address: str | None = None)
                     "documents": documents,
                 }
             )
+        if missing:
+            data["missing_documents"] = missing
+            archive.writestr(str(MISSING_FILE_NAME), _missing_text(missing))
         archive.writestr(
             "data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         )
     return buffer.getvalue()
+
+
+def _missing_document(application: Application, document) -> dict:
+    return {
+        "kind": str(document.get_kind_display()),
+        "original_name": document.original_name,
+        "vacancy": application.vacancy.title,
+        "uploaded_at": document.uploaded_at,
+        "sha256": document.sha256,
+        "file": "",
+        "missing": str(MISSING_EXPLANATION),
+    }
+
+
+def _missing_text(missing: list[dict]) -> str:
+    lines = [str(MISSING_EXPLANATION), ""]
+    lines += [f"- {item['kind']}: {item['original_name']} ({item['vacancy']})" for item in missing]
+    return "\n".join(lines) + "\n"
 
 
 def _assessment_export(application: Application) -> dict | None:

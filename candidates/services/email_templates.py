@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Application, ApplicationEmail, EmailTemplate
-from candidates.services import candidate_page
+from candidates.services import candidate_page, notifications
 from candidates.services.notifications import next_phase, phase_dates
 from mail.services.outbox import email_queue
 from vacancies.models import PlanningPhase
@@ -348,12 +348,20 @@ def application_email_queue(
     email_texts_check(subject=subject, body=body)
     rendered = email_render(application=application, subject=subject, body=body, kind=kind, by=by)
     candidate = application.candidate
+    # The private link is not stored: a marker stands in its place until the email is rendered
+    # (notifications.candidate_message_context, issue 7).
+    link = candidate_page.status_url(application)
     with transaction.atomic():
         email, created = email_queue(
             key=key,
             to=candidate.email,
             template=MESSAGE_TEMPLATE,
-            context={"subject": rendered.subject, "body": rendered.body, "kind": kind},
+            context={
+                "subject": rendered.subject.replace(link, notifications.STATUS_URL_MARKER),
+                "body": rendered.body.replace(link, notifications.STATUS_URL_MARKER),
+                "kind": kind,
+                "application_id": application.pk,
+            },
             language=rendered.language,
         )
         if not created:

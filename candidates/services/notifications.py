@@ -3,6 +3,10 @@
 Each message has a unique key, so calling a notify function twice queues it once. Contexts are
 built in the recipient's language (dates are written as that reader reads them) and stored with
 the message: the outbox row is the record of what was said.
+
+The private link to the candidate's page is the one thing not stored: the row holds the
+application's id and `candidate_link_context` adds the link when the email is rendered
+(settings.MAIL_CONTEXT_BUILDERS), so the outbox table holds no key to anyone's page.
 """
 
 from django.conf import settings
@@ -155,7 +159,8 @@ def notify_application_received(*, application_id: int) -> None:
             ),
             "planning": _planning(application),
             "contacts": _contacts(application),
-            "status_url": candidate_page.status_url(application),
+            # The link itself is added when the email is rendered: candidate_link_context.
+            "application_id": application.pk,
         }
     email_queue(
         key=f"application-received:{application.pk}:candidate",
@@ -175,3 +180,63 @@ def notify_erasure_requested(*, application_id: int) -> None:
 def notify_application_withdrawn(*, application_id: int) -> None:
     """Tell the lead consultant that the candidate withdrew."""
     _queue_for_consultant(_get_application(application_id), event="application-withdrawn")
+
+
+# Stands in a stored email text for the private link; replaced when the email is rendered.
+STATUS_URL_MARKER = "{{ status_url }}"
+
+
+def candidate_message_context(context: dict) -> dict:
+    """MAIL_CONTEXT_BUILDERS for emails written from a template (email_templates): the marker in
+    the stored subject and body becomes the private link, made now."""
+    link = candidate_link_context(context)["status_url"]
+    return {
+        name: context[name].replace(STATUS_URL_MARKER, link)
+        for name in ("subject", "body")
+        if isinstance(context.get(name), str)
+    }
+
+
+def candidate_link_context(context: dict) -> dict:
+    """MAIL_CONTEXT_BUILDERS: the private link of the application in `context`, made when the
+    email is rendered and never stored. Empty when the application no longer exists."""
+    application_id = context.get("application_id")
+    application = (
+        Application.objects.filter(pk=application_id).only("pk", "access_token").first()
+        if isinstance(application_id, int)
+        else None
+    )
+    return {"status_url": candidate_page.status_url(application) if application else ""}
+
+
+def notify_already_applied(*, vacancy_id: int, email: str) -> None:
+    """Someone sent the form again with the address of a person already in this vacancy's
+    procedure. The form answered as always; the owner of the address learns it here (at most one
+    such email a day per application, so the form cannot be used to flood a mailbox)."""
+    application = (
+        Application.objects.select_related(
+            "candidate", "vacancy__client", "vacancy__lead_consultant"
+        )
+        .prefetch_related("vacancy__contacts")
+        .filter(vacancy_id=vacancy_id, candidate__email__iexact=(email or "").strip())
+        .first()
+    )
+    if application is None:
+        return
+    candidate, vacancy = application.candidate, application.vacancy
+    with translation.override(candidate.language):
+        context = {
+            "candidate_name": candidate.full_name,
+            "vacancy_title": vacancy.title,
+            "client_name": vacancy.client.name,
+            "search_firm": vacancy.search_firm,
+            "applied_on": longdate(timezone.localtime(application.created_at).date()),
+            "contacts": _contacts(application),
+        }
+    email_queue(
+        key=f"application-duplicate:{application.pk}:{timezone.localdate():%Y-%m-%d}",
+        to=candidate.email,
+        template="application_duplicate_candidate",
+        context=context,
+        language=candidate.language,
+    )

@@ -2,12 +2,16 @@
 
 No login: the link is the key. Every response is marked noindex and never cached; a tampered or
 unknown link gives 404, like any address that does not exist.
+
+Someone logged in (a consultant who opens a link from the outbox or a forwarded email) is not the
+candidate: they see the page with a notice and without any action, and the actions (withdraw,
+erasure, export, documents) refuse them, so nothing is done or logged in the candidate's name.
 """
 
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -28,14 +32,19 @@ from candidates.services.notifications import next_phase, phase_dates
 from candidates.views.public import client_address
 
 
-def candidate_link(view):
-    """Resolve the signed link to its application (404 otherwise); keep the page private."""
+def candidate_link(view=None, *, action=True):
+    """Resolve the signed link to its application (404 otherwise); keep the page private.
+    An `action` is the candidate's alone: a logged-in user gets 403."""
+    if view is None:
+        return lambda view: candidate_link(view, action=action)
 
     @wraps(view)
     def wrapped(request, signed, *args, **kwargs):
         application = application_from_link(signed)
         if application is None:
             raise Http404
+        if action and request.user.is_authenticated:
+            raise PermissionDenied
         response = view(request, application, signed, *args, **kwargs)
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -45,7 +54,7 @@ def candidate_link(view):
 
 
 @require_http_methods(["GET"])
-@candidate_link
+@candidate_link(action=False)
 def status(request, application, signed):
     vacancy = application.vacancy
     phases = list(vacancy.phases.all())
@@ -61,6 +70,8 @@ def status(request, application, signed):
         "today": timezone.localdate(),
         "documents": application.documents.all(),
         "contacts": vacancy.contacts.all(),
+        # Someone logged in is looking: show, offer nothing (see the module's docstring).
+        "staff_view": request.user.is_authenticated,
     }
     return render(request, "candidates/status.html", context)
 

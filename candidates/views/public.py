@@ -1,10 +1,18 @@
-"""Public pages: the vacancies, one vacancy's profile, the application form and its receipt."""
+"""Public pages: the vacancies, one vacancy's profile, the application form and its receipt.
+
+The form answers every valid submission the same way (status, redirect and page): a new person,
+a known one and one already in this vacancy's procedure all see "received". What differs reaches
+only the mailbox of the address (candidates.services.applications). Refused are only a vacancy
+that is closed and an address over the rate limit.
+"""
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.crypto import get_random_string
 from django.views.decorators.http import require_http_methods
 
 from candidates.forms import ApplicationForm
@@ -15,36 +23,69 @@ from candidates.selectors import (
     vacancy_public_list,
 )
 from candidates.services.applications import application_submit
+from recruitment.lib.client_ip import client_ip
+from recruitment.lib.params import id_param
+from recruitment.lib.ratelimit import rate_limited
 
-RATE_LIMIT_WINDOW = 60 * 60  # seconds
+ATTEMPT_SALT = "candidates.apply-attempt"
 
 
 def client_address(request) -> str | None:
-    """The client's IP address as the web server saw it (set a trusted proxy to pass it on)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's real IP address, also behind the trusted proxies (settings.TRUSTED_PROXIES)."""
+    return client_ip(request)
+
+
+def _attempt_token(request) -> str:
+    """The attempt this form belongs to: the one it was sent with, else a new one."""
+    token = request.POST.get("attempt", "") if request.method == "POST" else ""
+    if _attempt_id(token):
+        return token
+    return signing.dumps(get_random_string(16), salt=ATTEMPT_SALT)
+
+
+def _attempt_id(token: str) -> str | None:
+    window = settings.APPLY_RATE_WINDOW_MINUTES * 60
+    try:
+        value = signing.loads(token or "", salt=ATTEMPT_SALT, max_age=2 * window)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _is_new_attempt(request) -> bool:
+    """Whether this POST counts for the rate limit. A form sent again after it was refused for a
+    mistake carries the same attempt token: the corrections (up to APPLY_RATE_CORRECTIONS) count
+    as the one attempt they belong to. A POST without a valid token always counts."""
+    attempt = _attempt_id(request.POST.get("attempt", ""))
+    if attempt is None:
+        return True
+    key = f"candidates:apply-attempt:{attempt}"
+    try:
+        if cache.add(key, 0, timeout=settings.APPLY_RATE_WINDOW_MINUTES * 60):
+            return True
+        uses = cache.incr(key)
+    except Exception:  # the cache is down: rate_limited lets the request through anyway
+        return True
+    return uses > settings.APPLY_RATE_CORRECTIONS
 
 
 def _apply_rate_limited(request) -> bool:
-    """Count this POST; true when the address sent more than APPLY_RATE_LIMIT in the window."""
+    """Count this POST (when it is a new attempt); whether the client's address made more than
+    APPLY_RATE_LIMIT attempts in the window."""
     limit = settings.APPLY_RATE_LIMIT
     if not limit:
         return False
-    key = f"candidates:apply-rate:{client_address(request) or 'unknown'}"
-    cache.add(key, 0, timeout=RATE_LIMIT_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=RATE_LIMIT_WINDOW)
-        count = 1
-    return count > limit
+    return rate_limited(
+        request,
+        group="candidates.apply",
+        rate=f"{limit}/{settings.APPLY_RATE_WINDOW_MINUTES}m",
+        increment=_is_new_attempt(request),
+    )
 
 
 def vacancy_list(request):
     query = request.GET.get("q", "")[:200]
-    try:
-        client_id = int(request.GET.get("client") or 0)
-    except ValueError:
-        client_id = 0
+    client_id = id_param(request.GET.get("client")) or 0
     vacancies = vacancy_public_list(query=query, client_id=client_id or None)
     return render(
         request,
@@ -74,7 +115,11 @@ def vacancy_detail(request, reference):
 @require_http_methods(["GET", "POST"])
 def apply(request, reference):
     vacancy = vacancy_public_get(reference=reference)
-    context = {"vacancy": vacancy, "contact_email": vacancy_contact_email(vacancy)}
+    context = {
+        "vacancy": vacancy,
+        "contact_email": vacancy_contact_email(vacancy),
+        "attempt": _attempt_token(request),
+    }
     if request.method == "POST" and _apply_rate_limited(request):
         return render(
             request, "candidates/apply.html", {**context, "rate_limited": True}, status=429
@@ -102,7 +147,12 @@ def apply(request, reference):
                     return render(
                         request, "candidates/apply.html", {**context, "closed": True}, status=403
                     )
-                form.add_error(None, error)
+                if error.code != "already_applied":
+                    form.add_error(None, error)
+                else:
+                    # Already in this procedure: the same answer as any application; the
+                    # address's mailbox was told (notify_already_applied).
+                    return redirect("candidates:applied", reference=vacancy.reference)
             else:
                 return redirect("candidates:applied", reference=vacancy.reference)
     else:

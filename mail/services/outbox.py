@@ -6,14 +6,20 @@ the periodic `flush_outbox` task sends it once the worker runs again.
 
 `email_send` claims the row with a conditional UPDATE (unsent, and not claimed by another worker
 in the last CLAIM_TIMEOUT), so two workers that get the same id never both send it.
+
+What must not be stored (a private link is a key) is added when the message is rendered: the
+setting MAIL_CONTEXT_BUILDERS names, per template, a function that takes the stored context and
+returns what to add (this app imports none of them: the apps above it name them in settings).
 """
 
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from mail.models import OutgoingEmail
 from recruitment.lib.emails import make_message
@@ -59,6 +65,14 @@ def email_enqueue(*, email_id: int) -> bool:
     return True
 
 
+def email_context(*, template: str, context: dict) -> dict:
+    """The stored context plus what the template's builder adds at render time."""
+    builder = getattr(settings, "MAIL_CONTEXT_BUILDERS", {}).get(template)
+    if not builder:
+        return dict(context)
+    return {**context, **import_string(builder)(context)}
+
+
 def _claimable(now):
     return Q(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS) & (
         Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
@@ -81,7 +95,10 @@ def email_send(*, email_id: int) -> bool:
     email = OutgoingEmail.objects.get(pk=email_id)
     try:
         message = make_message(
-            name=email.template, to=email.to, context=email.context, language=email.language
+            name=email.template,
+            to=email.to,
+            context=email_context(template=email.template, context=email.context),
+            language=email.language,
         )
         message.send()
     except Exception as exc:

@@ -11,9 +11,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 from pypdf.generic import (
+    ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
     NameObject,
+    NumberObject,
 )
 
 
@@ -42,8 +44,21 @@ def make_pdf(text="Motivatie", pages=1, *, password=None, padding=0) -> bytes:
     for number in range(pages):
         _text_page(writer, f"{text} ({number + 1})" if pages > 1 else text)
     if padding:
-        # Random bytes do not compress, so the file grows by about `padding` bytes.
-        writer.add_attachment("padding.bin", os.urandom(padding))
+        # Random bytes do not compress, so the file grows by about `padding` bytes. They sit in a
+        # form XObject the page names but never draws (an attachment would be refused).
+        pad = DecodedStreamObject()
+        pad.set_data(os.urandom(padding))
+        pad.update(
+            {
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): ArrayObject([NumberObject(0)] * 4),
+            }
+        )
+        resources = writer.pages[0][NameObject("/Resources")]
+        resources[NameObject("/XObject")] = DictionaryObject(
+            {NameObject("/Pad"): writer._add_object(pad)}
+        )
     if password:
         writer.encrypt(password, algorithm="RC4-128")
     buffer = io.BytesIO()

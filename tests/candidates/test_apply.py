@@ -127,7 +127,8 @@ def test_apply_with_two_pdfs_stores_everything_and_notifies_after_commit(
         assert (private_storage / document.file.name).read_bytes() == content
     assert len(stored_files(private_storage)) == 2
 
-    assert len(callbacks) == 1
+    # The notification, and reading the text of each document for the search.
+    assert len(callbacks) == 3
     assert notified == [{"application_id": application.pk}]
 
 
@@ -178,9 +179,12 @@ def test_existing_candidate_is_reused_whatever_the_case_of_the_email(
     assert Candidate.objects.count() == 1
     candidate = Candidate.objects.get()
     assert candidate.pk == earlier.candidate.pk
-    assert candidate.phone == "06 9999 0000"
+    # The record is not changed by an application (issue 7): what was typed stays with it.
+    assert candidate.phone == "010 000 0000"
     assert candidate.applications.count() == 2
-    assert Application.objects.get(vacancy=vacancy).candidate == candidate
+    application = Application.objects.get(vacancy=vacancy)
+    assert application.candidate == candidate
+    assert application.submitted_details["phone"] == "06 9999 0000"
 
 
 def test_service_refuses_a_closed_vacancy_and_stores_nothing(vacancy, private_storage):

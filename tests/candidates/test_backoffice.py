@@ -105,7 +105,7 @@ def test_query_count_does_not_grow_with_applications_and_downloads(
     recruiter_client, candidate, django_assert_max_num_queries
 ):
     add_application(candidate)
-    with django_assert_max_num_queries(8) as baseline:
+    with django_assert_max_num_queries(16) as baseline:
         recruiter_client.get(detail_url(candidate))
 
     for number in range(4):

@@ -44,6 +44,12 @@ def fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _debug_on(settings):
+    """`make run` loads the demo with DEBUG on; with it off the command refuses (tests/security)."""
+    settings.DEBUG = True
+
+
 def load(*args) -> str:
     out = StringIO()
     call_command("load_demo", *args, stdout=out)
