@@ -1,4 +1,11 @@
 # One image for web (gunicorn), worker and beat (docker-compose.yml).
+
+# The browser libraries the app serves itself (board drag and drop, charts), from the npm
+# registry at the versions the Makefile pins (NPM_PACKAGES; tests/test_setup.py keeps them equal).
+FROM node:20-slim AS assets
+WORKDIR /assets
+RUN npm install --no-save --no-audit --no-fund --loglevel=error sortablejs@1.15.7 chart.js@4.6.1
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -26,6 +33,9 @@ RUN uv sync --frozen --no-dev --python /usr/local/bin/python3.11 \
     && rm -rf /root/.cache
 
 COPY . .
+COPY --from=assets /assets/node_modules/sortablejs/Sortable.min.js static/vendor/sortablejs/
+COPY --from=assets /assets/node_modules/chart.js/dist/chart.umd.min.js \
+     /assets/node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
 RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input \
     && useradd --system --uid 1000 --home-dir /app app \
     && mkdir -p /data/media \

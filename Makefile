@@ -67,7 +67,8 @@ npm-packages:
 		mkdir -p static/vendor/sortablejs static/vendor/chartjs; \
 		cp $(NPM_MODULES)/sortablejs/Sortable.min.js static/vendor/sortablejs/; \
 		cp $(NPM_MODULES)/sortablejs/LICENSE static/vendor/sortablejs/; \
-		cp $(NPM_MODULES)/chart.js/dist/chart.umd.min.js static/vendor/chartjs/; \
+		cp $(NPM_MODULES)/chart.js/dist/chart.umd.min.js $(NPM_MODULES)/chart.js/dist/chart.umd.min.js.map \
+			static/vendor/chartjs/; \
 		cp $(NPM_MODULES)/chart.js/LICENSE.md static/vendor/chartjs/; \
 	fi
 

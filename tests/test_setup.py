@@ -82,6 +82,19 @@ def test_uv_is_pinned_to_one_version_everywhere():
     assert docker_versions == {make_version}
 
 
+def test_browser_libraries_are_pinned_to_the_same_versions_in_make_and_docker():
+    makefile = (BASE_DIR / "Makefile").read_text()
+    dockerfile = (BASE_DIR / "Dockerfile").read_text()
+
+    pinned = dict(
+        package.rsplit("@", 1)
+        for package in re.search(r"^NPM_PACKAGES := (.+)$", makefile, re.M).group(1).split()
+    )
+    in_docker = dict(re.findall(r"\b(sortablejs|chart\.js)@(\S+)", dockerfile))
+
+    assert in_docker == {name: pinned[name] for name in ("sortablejs", "chart.js")}
+
+
 def test_ci_script_is_executable_bash():
     script = BASE_DIR / ".ci" / "run"
 
