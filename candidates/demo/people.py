@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 # Public on purpose (printed by `make run`, in the README); load_demo refuses with DEBUG off.
-RECRUITER_PASSWORD = "Werving-Demo-2026!"
-COMMITTEE_PASSWORD = "Commissie-Demo-2026!"
+RECRUITER_PASSWORD = "Werving-Demo-2026!"  # noqa: S105  the demo's published password
+COMMITTEE_PASSWORD = "Commissie-Demo-2026!"  # noqa: S105  the demo's published password
 
 
 @dataclass(frozen=True)

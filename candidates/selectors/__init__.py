@@ -3,7 +3,17 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from candidates.models import Application, Candidate, DocumentAccess, StageChange
+from candidates.models import (
+    Application,
+    ApplicationEmail,
+    Candidate,
+    CandidateMerge,
+    Document,
+    DocumentAccess,
+    Note,
+    StageChange,
+)
+from candidates.selectors.assessment import ASSESSMENT_PREFETCH
 from vacancies.models import Client, ContactPerson, Vacancy
 
 # Statuses in which a vacancy can be seen by the public. A closed vacancy stays readable (it says
@@ -70,16 +80,40 @@ def vacancy_contact_email(vacancy: Vacancy) -> str:
 
 
 def candidate_detail_get(*, pk: int) -> Candidate:
-    """A candidate with applications, stage history and documents, in a fixed number of queries."""
-    applications = Application.objects.select_related("vacancy__client").prefetch_related(
-        Prefetch(
-            "stage_changes",
-            queryset=StageChange.objects.select_related("changed_by").order_by("changed_at", "pk"),
-        ),
-        "documents",
+    """A candidate with everything their page shows, in a fixed number of queries: applications
+    (vacancy and client joined) with their stage history, documents and emails (outbox row
+    joined), the notes (author and application joined), newest first, and the merges into this
+    record."""
+    applications = (
+        Application.objects.select_related("vacancy__client", "assessment__updated_by")
+        .prefetch_related(
+            *ASSESSMENT_PREFETCH,  # the consultant's assessment (_assessment_summary.html)
+            Prefetch(
+                "stage_changes",
+                queryset=StageChange.objects.select_related("changed_by").order_by(
+                    "changed_at", "pk"
+                ),
+            ),
+            Prefetch("documents", queryset=Document.objects.defer("text").order_by("kind", "pk")),
+            Prefetch(
+                "emails",
+                queryset=ApplicationEmail.objects.select_related("email", "sent_by").order_by(
+                    "-created_at", "-pk"
+                ),
+            ),
+        )
+        .order_by("-created_at", "-pk")
+    )
+    notes = Note.objects.select_related("author", "application__vacancy").order_by(
+        "-created_at", "-pk"
     )
     return get_object_or_404(
-        Candidate.objects.prefetch_related(Prefetch("applications", queryset=applications)), pk=pk
+        Candidate.objects.defer("search_text").prefetch_related(
+            Prefetch("applications", queryset=applications),
+            Prefetch("notes", queryset=notes),
+            Prefetch("merges", queryset=CandidateMerge.objects.select_related("merged_by")),
+        ),
+        pk=pk,
     )
 
 

@@ -4,15 +4,18 @@ import logging
 import os
 
 from django.core.files.base import File
+from django.db import transaction
 
 from candidates.models import Application, Document, DocumentAccess
+from candidates.services.search import document_text_enqueue
 from candidates.validators import file_sha256
 
 logger = logging.getLogger(__name__)
 
 
 def document_store(*, application: Application, kind: str, upload, stored: list) -> Document:
-    """Write `upload` to storage under a random name and create its Document row.
+    """Write `upload` to storage under a random name and create its Document row; after commit
+    a task reads its text for the search.
 
     The name of every written file is appended to `stored`, so that the caller can delete the
     files again when its transaction rolls back (see `documents_delete_files`).
@@ -29,6 +32,8 @@ def document_store(*, application: Application, kind: str, upload, stored: list)
     document.file.save(os.path.basename(upload.name or "document.pdf"), File(upload), save=False)
     stored.append(document.file.name)
     document.save()
+    # Its text is read for the search by a task, once the document is committed.
+    transaction.on_commit(lambda: document_text_enqueue(document_id=document.pk), robust=True)
     return document
 
 
