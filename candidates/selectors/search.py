@@ -112,12 +112,12 @@ def _like_matches(query: str) -> Q:
     matches = Q()
     previous = None
     either = False
-    for token in _TOKENS.findall(query)[: QUERY_MAX_WORDS * 2]:
-        if token == "or" and previous is not None:
+    for word in _TOKENS.findall(query)[: QUERY_MAX_WORDS * 2]:
+        if word == "or" and previous is not None:
             either = True
             continue
-        negative = token.startswith("-") and len(token) > 1
-        text = token.lstrip("-").strip('"').strip()
+        negative = word.startswith("-") and len(word) > 1
+        text = word.lstrip("-").strip('"').strip()
         if not text:
             continue
         # LIKE '%text%' (Django escapes % and _); SQLite's LIKE is faster than instr() here.
