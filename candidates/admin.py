@@ -4,6 +4,7 @@ from django.db import models
 from .models import (
     Application,
     ApplicationEmail,
+    ApplicationRelease,
     Assessment,
     AssessmentScore,
     Candidate,
@@ -215,3 +216,27 @@ class AssessmentScoreAdmin(admin.ModelAdmin):
     list_display = ("assessment", "requirement", "score")
     list_select_related = ("assessment__application__candidate", "requirement")
     autocomplete_fields = ("assessment", "requirement")
+
+
+@admin.register(ApplicationRelease)
+class ApplicationReleaseAdmin(admin.ModelAdmin):
+    """The record of what the committee saw, and since when: written by
+    candidates.services.release only, read-only here."""
+
+    list_display = ("application", "released_at", "released_by", "withdrawn_at", "withdrawn_by")
+    list_select_related = (
+        "application__candidate",
+        "application__vacancy",
+        "released_by",
+        "withdrawn_by",
+    )
+    search_fields = ("application__candidate__last_name", "application__vacancy__title")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -543,3 +543,51 @@ class ApplicationEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.application_id}"
+
+
+class ApplicationRelease(models.Model):
+    """An application released to the selection committee of its vacancy, and its withdrawal.
+
+    The rows are the record of what the committee saw, and since when: a release is never
+    deleted, a withdrawal closes it. An application has at most one open release.
+    """
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="releases",
+        verbose_name=_("application"),
+    )
+    released_at = models.DateTimeField(_("released"), default=timezone.now)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("released by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+
+    class Meta:
+        ordering = ["application", "released_at", "pk"]
+        verbose_name = _("release to the committee")
+        verbose_name_plural = _("releases to the committee")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="candidates_applicationrelease_one_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} @ {self.released_at:%Y-%m-%d %H:%M}"

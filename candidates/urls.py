@@ -9,6 +9,7 @@ from .views import (
     insight,
     office,
     public,
+    release,
     sourcing,
     submitted,
 )
@@ -28,4 +29,5 @@ urlpatterns = [
     *insight.urlpatterns,
     *sourcing.urlpatterns,
     *submitted.urlpatterns,
+    *release.urlpatterns,
 ]

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from candidates.models import (
     Application,
     ApplicationEmail,
+    ApplicationRelease,
     Candidate,
     CandidateMerge,
     Document,
@@ -95,6 +96,11 @@ def candidate_detail_get(*, pk: int) -> Candidate:
                 ),
             ),
             Prefetch("documents", queryset=Document.objects.defer("text").order_by("kind", "pk")),
+            Prefetch(  # released to the committee? (the open release, if any)
+                "releases",
+                queryset=ApplicationRelease.objects.filter(withdrawn_at__isnull=True),
+                to_attr="open_releases",
+            ),
             Prefetch(
                 "emails",
                 queryset=ApplicationEmail.objects.select_related("email", "sent_by").order_by(

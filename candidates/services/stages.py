@@ -116,8 +116,14 @@ def application_move(
 
 def _after_move(*, application: Application, change: StageChange) -> None:
     """What follows a move; each follow-up queues its work to run after the commit."""
-    from candidates.services import notifications
+    from candidates.services import notifications, release
 
+    if change.to_stage == Application.Stage.SHORTLIST:
+        # On the shortlist the committee sees the application (recorded, idempotent).
+        release.application_release(application=application, by=change.changed_by)
+    elif change.to_stage == Application.Stage.WITHDRAWN:
+        # A candidate who withdrew is no longer shown to the committee.
+        release.application_release_withdraw(application=application, by=change.changed_by)
     if change.to_stage == Application.Stage.WITHDRAWN and change.changed_by is None:
         # The candidate withdrew: the lead consultant is told.
         notifications.notify_application_withdrawn(application_id=application.pk)

@@ -1,14 +1,15 @@
 """Downloads of candidate documents: access checked, every download logged."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
+from candidates.access import can_view_document
 from candidates.models import Document
 from candidates.services.documents import document_open
 from candidates.views.public import client_address
-from vacancies.access import recruiter_required
 
 
 def document_response(document: Document, handle) -> FileResponse:
@@ -24,9 +25,16 @@ def document_response(document: Document, handle) -> FileResponse:
 
 
 @never_cache
-@recruiter_required
 def document_download(request, pk):
-    document = get_object_or_404(Document, pk=pk)
+    """A recruiter, or a member of the vacancy's committee when the application is released to
+    it (`candidates.access`); anyone else logged in gets 404, an anonymous user the login."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    document = get_object_or_404(
+        Document.objects.select_related("application__vacancy").defer("text"), pk=pk
+    )
+    if not can_view_document(request.user, document):
+        raise Http404
     try:
         handle = document_open(
             document=document, user=request.user, ip_address=client_address(request)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from candidates.models import Application, Document
 from candidates.services.documents import document_log_access, document_store
@@ -65,7 +66,7 @@ def test_recruiter_sees_data_applications_history_documents_and_access_log(
         "inge@example.nl",
         "Algemeen Directeur IPO",
         "Sterk profiel",
-        str(recruiter),
+        escape(str(recruiter)),  # a name such as "van 't Erve" is escaped in the page
         "motivatie.pdf",
         reverse("candidates:document_download", args=[cv.pk]),
         "Petra de Vries",

@@ -37,6 +37,7 @@ def rows():
         kind="cv", file="documents/ab/x.pdf", original_name="cv.pdf", size=1, sha256="0" * 64
     )
     document.accesses.create(by_candidate=True)
+    application.releases.create()
     ResponsibilityFactory(vacancy=vacancy)
     RequirementFactory(vacancy=vacancy)
     ContactPersonFactory(vacancy=vacancy)
