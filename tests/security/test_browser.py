@@ -125,11 +125,14 @@ def test_the_main_pages_run_without_a_csp_violation(watched, live_server, recrui
 
     # The language switch (app.js, no inline handler) still works.
     page.goto(live_server.url + reverse("candidates:vacancy_list"))
-    page.select_option("select[name=language]", "en")
-    page.wait_for_load_state("networkidle")
+    # Choosing submits the form: wait for that navigation to finish before the next step, or a
+    # later goto aborts it.
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
     assert page.locator("html").get_attribute("lang") == "en"
-    page.select_option("select[name=language]", "nl")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "nl")
+    assert page.locator("html").get_attribute("lang") == "nl"
 
     recruiter.set_password(PASSWORD)
     recruiter.save()
