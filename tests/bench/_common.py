@@ -94,3 +94,22 @@ def measure(client, url, repeat: int, *, warmup: int = 2):
         assert response.status_code == 200, (url, response.status_code)
         queries = len(ctx.captured_queries)
     return statistics.median(times), queries, len(response.content)
+
+
+def add_size_arguments(parser, *, repeat: int):
+    """The sizes the page benchmarks share: candidates in the database, applications on the big
+    and the small vacancy, requests per page; and the database to run on."""
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--big", type=int, default=5000)
+    parser.add_argument("--small", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=repeat)
+    add_database_arguments(parser)
+
+
+def measure_pages(client, pages: dict[str, str], repeat: int) -> dict[str, tuple]:
+    """Measure each page ({label: url}) and print a table; returns {label: measure(...)}."""
+    rows = {label: measure(client, url, repeat) for label, url in pages.items()}
+    print(f"{'page':<32} {'median ms':>10} {'queries':>8} {'KB':>8}")
+    for label, (seconds, queries, size) in rows.items():
+        print(f"{label:<32} {seconds * 1000:>10.1f} {queries:>8} {size / 1024:>8.0f}")
+    return rows

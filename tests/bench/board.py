@@ -16,7 +16,7 @@ import argparse
 import random
 import time
 
-from tests.bench._common import add_database_arguments, analyze, measure, setup_django
+from tests.bench._common import add_size_arguments, analyze, measure_pages, setup_django
 
 # How a large procedure's 5,000 applications are spread: most are rejected or still applied.
 SPREAD = {
@@ -104,11 +104,7 @@ def populate(*, candidates: int, big: int, small: int):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--candidates", type=int, default=100_000)
-    parser.add_argument("--big", type=int, default=5000)
-    parser.add_argument("--small", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=30)
-    add_database_arguments(parser)
+    add_size_arguments(parser, repeat=30)
     args = parser.parse_args()
     setup_django(args, name="recruitment_bench_board")
     from django.db import connection
@@ -123,13 +119,14 @@ def main():
     )
     client = Client()
     client.force_login(recruiter)
-    rows = {}
-    for label, vacancy in ((f"board, {args.big:,} applications", big),
-                           (f"board, {args.small:,} applications", small)):  # fmt: skip
-        rows[label] = measure(client, reverse("candidates:board", args=[vacancy.pk]), args.repeat)
-    print(f"{'page':<32} {'median ms':>10} {'queries':>8} {'KB':>8}")
-    for label, (seconds, queries, size) in rows.items():
-        print(f"{label:<32} {seconds * 1000:>10.1f} {queries:>8} {size / 1024:>8.0f}")
+    rows = measure_pages(
+        client,
+        {
+            f"board, {args.big:,} applications": reverse("candidates:board", args=[big.pk]),
+            f"board, {args.small:,} applications": reverse("candidates:board", args=[small.pk]),
+        },
+        args.repeat,
+    )
     (big_s, big_q, _), (small_s, small_q, _) = rows.values()
     print(
         f"ratio {args.big:,} / {args.small:,}: {big_s / small_s:.2f} (target at most 1.5); "

@@ -12,7 +12,7 @@ import argparse
 import random
 import time
 
-from tests.bench._common import add_database_arguments, analyze, measure, setup_django
+from tests.bench._common import add_size_arguments, analyze, measure_pages, setup_django
 
 # The stages an application went through, by where it ended.
 PATHS = {
@@ -112,11 +112,7 @@ def populate(*, candidates: int, big: int, small: int):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--candidates", type=int, default=100_000)
-    parser.add_argument("--big", type=int, default=5000)
-    parser.add_argument("--small", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=20)
-    add_database_arguments(parser)
+    add_size_arguments(parser, repeat=20)
     args = parser.parse_args()
     setup_django(args, name="recruitment_bench_insight")
     from django.db import connection
@@ -141,10 +137,7 @@ def main():
         "all vacancies": overview,
         "all vacancies, year 2026": overview + "?year=2026",
     }
-    print(f"{'page':<28} {'median ms':>10} {'queries':>8} {'KB':>8}")
-    for label, url in pages.items():
-        seconds, queries, size = measure(client, url, args.repeat)
-        print(f"{label:<28} {seconds * 1000:>10.1f} {queries:>8} {size / 1024:>8.0f}")
+    measure_pages(client, pages, args.repeat)
     connection.close()
 
 
