@@ -113,3 +113,14 @@ def measure_pages(client, pages: dict[str, str], repeat: int) -> dict[str, tuple
     for label, (seconds, queries, size) in rows.items():
         print(f"{label:<32} {seconds * 1000:>10.1f} {queries:>8} {size / 1024:>8.0f}")
     return rows
+
+
+def spread(count: int, shares: dict[str, float], rng, *, rest: str = "applied") -> list[str]:
+    """`count` keys of `shares`, each about its share of the count (what is left over: `rest`),
+    in a random order."""
+    keys = []
+    for key, share in shares.items():
+        keys += [key] * round(count * share)
+    keys = (keys + [rest] * count)[:count]
+    rng.shuffle(keys)
+    return keys

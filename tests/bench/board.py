@@ -16,7 +16,13 @@ import argparse
 import random
 import time
 
-from tests.bench._common import add_size_arguments, analyze, measure_pages, setup_django
+from tests.bench._common import (
+    add_size_arguments,
+    analyze,
+    measure_pages,
+    setup_django,
+    spread,
+)
 
 # How a large procedure's 5,000 applications are spread: most are rejected or still applied.
 SPREAD = {
@@ -31,16 +37,6 @@ SPREAD = {
     "withdrawn": 0.04,
     "rejected": 0.50,
 }
-
-
-def stages_for(count: int, rng: random.Random) -> list[str]:
-    stages = []
-    for stage, share in SPREAD.items():
-        stages += [stage] * round(count * share)
-    stages += ["applied"] * (count - len(stages))
-    stages = stages[:count]
-    rng.shuffle(stages)
-    return stages
 
 
 def populate(*, candidates: int, big: int, small: int):
@@ -78,7 +74,7 @@ def populate(*, candidates: int, big: int, small: int):
     now = timezone.now()
     chosen = rng.sample(people, big + small)
     for vacancy, group in ((vacancies[0], chosen[:big]), (vacancies[1], chosen[big:])):
-        stages = stages_for(len(group), rng)
+        stages = spread(len(group), SPREAD, rng)
         applications = Application.objects.bulk_create(
             Application(
                 candidate=person,

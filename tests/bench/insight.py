@@ -12,7 +12,13 @@ import argparse
 import random
 import time
 
-from tests.bench._common import add_size_arguments, analyze, measure_pages, setup_django
+from tests.bench._common import (
+    add_size_arguments,
+    analyze,
+    measure_pages,
+    setup_django,
+    spread,
+)
 
 # The stages an application went through, by where it ended.
 PATHS = {
@@ -37,15 +43,6 @@ SPREAD = {
     "rejected": 0.49,
     "rejected_late": 0.01,
 }
-
-
-def paths_for(count: int, rng: random.Random) -> list[str]:
-    kinds = []
-    for kind, share in SPREAD.items():
-        kinds += [kind] * round(count * share)
-    kinds = (kinds + ["applied"] * count)[:count]
-    rng.shuffle(kinds)
-    return kinds
 
 
 def populate(*, candidates: int, big: int, small: int):
@@ -76,7 +73,7 @@ def populate(*, candidates: int, big: int, small: int):
             status="closed",
         )
         vacancies.append(vacancy)
-        kinds = paths_for(len(group), rng)
+        kinds = spread(len(group), SPREAD, rng)
         applications = Application.objects.bulk_create(
             Application(
                 candidate=person,
