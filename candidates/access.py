@@ -7,13 +7,26 @@ closed for applications still runs), and of it only the applications released to
 (an open `ApplicationRelease`), with their documents and their shareable notes; internal notes
 never. Anonymous users see nothing here (the public pages do not ask this module).
 
+The committee round: a member scores each released application they have no declared conflict
+with; they see others' scores of it only once they have submitted their own (and never with a
+conflict). The chair and the recruiter see the whole matrix, the conflicts and the references.
+A member sees the interviews they attend.
+
 Views ask these functions and answer 404 when the answer is no: what a user may not know exists,
 does not exist for them.
 """
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from candidates.models import Application, ApplicationRelease, Document, Note
+from candidates.models import (
+    Application,
+    ApplicationRelease,
+    ConflictOfInterest,
+    Document,
+    Interview,
+    Note,
+    Scorecard,
+)
 from vacancies.models import CommitteeMember, Vacancy
 
 # A procedure is over once someone is appointed or it is cancelled; the committee's access ends.
@@ -97,3 +110,104 @@ def can_view_note(user, note: Note) -> bool:
     if note.visibility != Note.Visibility.SHAREABLE or note.application_id is None:
         return False
     return can_view_application(user, note.application)
+
+
+def seat(user, vacancy: Vacancy) -> CommitteeMember | None:
+    """The user's seat on the committee of `vacancy` while its procedure runs, else None."""
+    if not _active(user) or vacancy.status in ENDED:
+        return None
+    return CommitteeMember.objects.filter(vacancy_id=vacancy.pk, user_id=user.pk).first()
+
+
+def seats_of(user) -> QuerySet[CommitteeMember]:
+    """The user's seats on committees of running procedures."""
+    if not _active(user):
+        return CommitteeMember.objects.none()
+    return CommitteeMember.objects.filter(user_id=user.pk).exclude(vacancy__status__in=ENDED)
+
+
+def is_chair(user, vacancy: Vacancy) -> bool:
+    member = seat(user, vacancy)
+    return member is not None and member.role == CommitteeMember.Role.CHAIR
+
+
+def has_conflict(member: CommitteeMember | None, application: Application) -> bool:
+    if member is None:
+        return False
+    return ConflictOfInterest.objects.filter(
+        member_id=member.pk, application_id=application.pk
+    ).exists()
+
+
+def can_declare_conflict(user, application: Application) -> bool:
+    """A member of the committee, about a released application."""
+    return seat(user, application.vacancy) is not None and can_view_application(user, application)
+
+
+def can_score(user, application: Application) -> bool:
+    """A committee member (not the recruiter) scores a released application of a running
+    procedure, unless they declared a conflict with it."""
+    member = seat(user, application.vacancy)
+    if member is None or not can_view_application(user, application):
+        return False
+    return not has_conflict(member, application)
+
+
+def has_submitted(member: CommitteeMember | None, application: Application) -> bool:
+    if member is None:
+        return False
+    return Scorecard.objects.filter(
+        member_id=member.pk, application_id=application.pk, submitted_at__isnull=False
+    ).exists()
+
+
+def can_see_scores(user, application: Application) -> bool:
+    """Others' scores of `application`: the recruiter; the chair (without a conflict); a member
+    once they submitted their own scorecard of it (never with a conflict)."""
+    if can_manage(user):
+        return True
+    member = seat(user, application.vacancy)
+    if member is None or not can_view_application(user, application):
+        return False
+    if has_conflict(member, application):
+        return False
+    return member.role == CommitteeMember.Role.CHAIR or has_submitted(member, application)
+
+
+def can_view_matrix(user, vacancy: Vacancy) -> bool:
+    """The matrix of scores (members by candidates), with the conflicts: recruiter and chair."""
+    return can_manage(user) or is_chair(user, vacancy)
+
+
+def can_view_references(user, application: Application) -> bool:
+    """References: the recruiter, and the chair of a released application's committee."""
+    if can_manage(user):
+        return True
+    return is_chair(user, application.vacancy) and can_view_application(user, application)
+
+
+def interviews_visible_to(user) -> QuerySet[Interview]:
+    """Every interview for a recruiter; for a member, the planned interviews they attend of
+    released applications of running procedures."""
+    if can_manage(user):
+        return Interview.objects.all()
+    if not _active(user):
+        return Interview.objects.none()
+    return (
+        Interview.objects.filter(members__user_id=user.pk)
+        .exclude(application__vacancy__status__in=ENDED)
+        .filter(
+            Exists(
+                ApplicationRelease.objects.filter(
+                    application=OuterRef("application"), withdrawn_at__isnull=True
+                )
+            )
+        )
+        .distinct()
+    )
+
+
+def can_view_interview(user, interview: Interview) -> bool:
+    if can_manage(user):
+        return True
+    return interviews_visible_to(user).filter(pk=interview.pk).exists()

@@ -1,4 +1,5 @@
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,7 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vacancies.models import Requirement, Vacancy
+from vacancies.models import CommitteeMember, Requirement, Vacancy
 
 
 class Candidate(models.Model):
@@ -130,6 +131,16 @@ class Application(models.Model):
         max_length=64, unique=True, default=new_access_token, editable=False
     )
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
+    # References are checked only with the candidate's consent, asked from their status page.
+    reference_consent_requested_at = models.DateTimeField(
+        _("consent for references asked"), null=True, blank=True
+    )
+    reference_consent_given_at = models.DateTimeField(
+        _("consent for references given"), null=True, blank=True
+    )
+    reference_consent_refused_at = models.DateTimeField(
+        _("consent for references refused"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     stage_changed_at = models.DateTimeField(_("stage changed"), auto_now_add=True)
     # The contact details as typed into the application form. An application never changes the
@@ -345,6 +356,11 @@ class Assessment(models.Model):
         Application, on_delete=models.CASCADE, related_name="assessment"
     )
     summary = models.TextField(_("summary"), blank=True)
+    career = models.TextField(
+        _("career"),
+        blank=True,
+        help_text=_("The candidate's career in short: positions, organisations, years."),
+    )
     recommendation = models.CharField(
         _("recommendation"), max_length=20, choices=Recommendation.choices, blank=True
     )
@@ -591,3 +607,235 @@ class ApplicationRelease(models.Model):
 
     def __str__(self):
         return f"{self.application} @ {self.released_at:%Y-%m-%d %H:%M}"
+
+
+class ConflictOfInterest(models.Model):
+    """A committee member's declaration of a conflict of interest with a candidate: they may
+    then not score that application nor see others' scores of it. Part of the decision's
+    record."""
+
+    member = models.ForeignKey(
+        CommitteeMember,
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+        verbose_name=_("committee member"),
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+        verbose_name=_("application"),
+    )
+    explanation = models.TextField(_("explanation"))
+    declared_at = models.DateTimeField(_("declared"), default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "declared_at", "pk"]
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "application"], name="candidates_conflict_one_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} – {self.application_id}"
+
+
+class Scorecard(models.Model):
+    """One committee member's scorecard of one released application: a score (1 to 5) per
+    requirement of the vacancy (ScorecardScore), a recommendation and comments. Saved as a
+    draft any number of times, submitted once; after submitting it no longer changes."""
+
+    class Recommendation(models.TextChoices):
+        INVITE = "invite", _("Invite")
+        DOUBT = "doubt", _("In doubt")
+        NOT_INVITE = "not_invite", _("Do not invite")
+
+    member = models.ForeignKey(
+        CommitteeMember,
+        on_delete=models.CASCADE,
+        related_name="scorecards",
+        verbose_name=_("committee member"),
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="scorecards",
+        verbose_name=_("application"),
+    )
+    recommendation = models.CharField(
+        _("recommendation"), max_length=20, choices=Recommendation.choices, blank=True
+    )
+    comments = models.TextField(_("comments"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "member", "pk"]
+        verbose_name = _("scorecard")
+        verbose_name_plural = _("scorecards")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "application"], name="candidates_scorecard_one_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} – {self.application_id}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class ScorecardScore(models.Model):
+    """A member's score (1 to 5) of one requirement on their scorecard."""
+
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="scores")
+    requirement = models.ForeignKey(
+        Requirement, on_delete=models.CASCADE, related_name="+", verbose_name=_("requirement")
+    )
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["scorecard", "requirement__order", "requirement__pk"]
+        verbose_name = _("scorecard score")
+        verbose_name_plural = _("scorecard scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scorecard", "requirement"],
+                name="candidates_scorecardscore_one_per_requirement",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
+                name="candidates_scorecardscore_score_range",
+                violation_error_message=_("A score is a number from 1 to 5."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.requirement}: {self.score}"
+
+
+def new_interview_uid() -> str:
+    return f"{uuid.uuid4()}@recruitment"
+
+
+class Interview(models.Model):
+    """A planned interview of a candidate with committee members: one calendar entry, with a
+    UID that never changes and a sequence that grows with every change, so calendars update
+    (or, once cancelled, remove) the same entry."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Response(models.TextChoices):
+        PENDING = "pending", _("Awaiting the candidate's answer")
+        CONFIRMED = "confirmed", _("Confirmed by the candidate")
+        OTHER_SLOT = "other_slot", _("Candidate asks for another time")
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="interviews",
+        verbose_name=_("application"),
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    members = models.ManyToManyField(
+        CommitteeMember, related_name="interviews", blank=True, verbose_name=_("members attending")
+    )
+    uid = models.CharField(max_length=100, unique=True, default=new_interview_uid, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    response = models.CharField(
+        _("candidate's answer"), max_length=20, choices=Response.choices, default=Response.PENDING
+    )
+    response_note = models.TextField(_("candidate's remark"), blank=True)
+    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="candidates_interview_ends_after_start",
+                violation_error_message=_("An interview ends after it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.application} @ {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Reference(models.Model):
+    """A reference check, recorded by the consultant, only with the candidate's consent
+    (Application.reference_consent_given_at): who, how they know the candidate, what was asked
+    and answered. Seen by the recruiter and the committee's chair."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="references",
+        verbose_name=_("application"),
+    )
+    referee_name = models.CharField(_("referee"), max_length=200)
+    referee_relation = models.CharField(_("relation to the candidate"), max_length=200, blank=True)
+    referee_contact = models.CharField(_("contact details"), max_length=200, blank=True)
+    questions = models.TextField(_("questions"), blank=True)
+    answers = models.TextField(_("answers"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "recorded_at", "pk"]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+
+    def __str__(self):
+        return f"{self.referee_name} – {self.application_id}"
+
+
+class Nomination(models.Model):
+    """The committee's nomination of its preferred candidate, with the rationale: the decision
+    the client's appointment follows. One per vacancy; a new nomination replaces it (the
+    history of stages keeps the earlier one)."""
+
+    vacancy = models.OneToOneField(
+        Vacancy, on_delete=models.CASCADE, related_name="nomination", verbose_name=_("vacancy")
+    )
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="nominations",
+        verbose_name=_("preferred candidate"),
+    )
+    rationale = models.TextField(_("rationale"))
+    decided_on = models.DateField(_("decided by the committee on"), default=timezone.localdate)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+
+    def __str__(self):
+        return f"{self.vacancy} – {self.application_id}"

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from accounts.views import LoginView, PasswordResetConfirmView, PasswordResetView
+from vacancies.views.invitations import public_urlpatterns as invitation_urls
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -30,5 +31,6 @@ urlpatterns = [
     ),
     path("", include("accounts.urls")),
     path("kantoor/", include("vacancies.urls")),
+    path("", include((invitation_urls, "invitations"))),
     path("", include("candidates.urls")),
 ]

@@ -14,11 +14,20 @@ once the user may reach it). Left out, with their reason:
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from candidates.models import Application, Document, EmailTemplate, Note
+from candidates.models import (
+    Application,
+    ConflictOfInterest,
+    Document,
+    EmailTemplate,
+    Interview,
+    Note,
+)
 from candidates.services.candidate_page import status_link_token
 from candidates.services.documents import document_store
 from candidates.services.release import application_release
@@ -30,30 +39,41 @@ from tests.vacancies.factories import CommitteeMemberFactory, PlanningPhaseFacto
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
 EXCLUDED_PREFIXES = ("admin/", "i18n/")
-ROLES = ("anonymous", "candidate", "other_member", "member", "recruiter")
+ROLES = (
+    "anonymous",
+    "candidate",
+    "other_member",
+    "member",
+    "conflicted_member",
+    "chair",
+    "recruiter",
+)
+MEMBERS = ("other_member", "member", "conflicted_member", "chair")
 
 L = "login"
 # The back office: anonymous to the login page, every other user 404.
-BACK = {"anonymous": L, "candidate": L, "other_member": 404, "member": 404, "recruiter": 200}
+BACK = {"anonymous": L, "candidate": L, **dict.fromkeys(MEMBERS, 404), "recruiter": 200}
 # The same for a POST-only back-office view asked with GET.
 BACK_POST = {**BACK, "recruiter": 405}
 PUBLIC = dict.fromkeys(ROLES, 200)
 
 # The candidate's private pages: the candidate (their link) acts; anyone without it gets 404; a
 # logged-in user with the link sees the page without actions and may not act (403).
-STATUS_ACTION = {"anonymous": 404, "candidate": 200, "other_member": 403, "member": 403}
+STATUS_ACTION = {"anonymous": 404, "candidate": 200, **dict.fromkeys(MEMBERS, 403)}
 STATUS_ACTION["recruiter"] = 403
-LOGGED_IN = {"anonymous": L, "candidate": L, "other_member": 200, "member": 200, "recruiter": 200}
+LOGGED_IN = {"anonymous": L, "candidate": L, **dict.fromkeys(MEMBERS, 200), "recruiter": 200}
 # The login steps after the password: without a pending login, back to the login page.
 LOGIN_STEP = dict.fromkeys(ROLES, L)
+# The committee's pages of this vacancy: its members (with or without a conflict, the chair)
+# and the recruiter; a member of another vacancy may not know it exists.
+COMMITTEE = {**LOGGED_IN, "other_member": 404}
 
 EXPECTED = {
     # Django's authentication views, our templates.
     "login": {
         "anonymous": 200,
         "candidate": 200,
-        "other_member": 302,
-        "member": 302,
+        **dict.fromkeys(MEMBERS, 302),
         "recruiter": 302,
     },  # a logged-in user is sent on
     "logout": dict.fromkeys(ROLES, 405),  # POST only
@@ -87,6 +107,40 @@ EXPECTED = {
     "vacancies:committee_member_add": BACK_POST,
     "vacancies:committee_member_role": BACK_POST,
     "vacancies:committee_member_remove": BACK_POST,
+    "vacancies:committee_invite": BACK_POST,
+    "vacancies:committee_invite_resend": BACK_POST,
+    "vacancies:works_council": BACK,
+    # The invitation link (tampered here: a page that says so) and asking for a new one.
+    "invitations:accept": PUBLIC,
+    "invitations:renew": PUBLIC,
+    # The committee portal: my committees (a recruiter is sent to the dashboard), the vacancy,
+    # a released candidate (the unreleased one is 404 for members: tested in tests/candidates).
+    "candidates:committee_home": {**LOGGED_IN, "recruiter": 302},
+    "candidates:committee_vacancy": COMMITTEE,
+    "candidates:committee_application": COMMITTEE,
+    # Scoring is the members' own: not with a conflict, not by the recruiter.
+    "candidates:scorecard": {**COMMITTEE, "conflicted_member": 404, "recruiter": 404},
+    "candidates:conflict_declare": {**COMMITTEE, "recruiter": 404},
+    # The matrix: the chair and the recruiter.
+    "candidates:score_matrix": {**COMMITTEE, "member": 404, "conflicted_member": 404},
+    # Interviews: every logged-in user has a schedule (their own); the calendar file of an
+    # interview for those who attend it (the member and the chair) and the recruiter.
+    "candidates:committee_schedule": LOGGED_IN,
+    "candidates:interview_ics": {**COMMITTEE, "conflicted_member": 404},
+    "candidates:interview_list": BACK,
+    "candidates:interview_create": BACK,
+    "candidates:interview_edit": BACK,
+    "candidates:interview_cancel": BACK_POST,
+    "candidates:status_interview": STATUS_ACTION,
+    "candidates:status_interview_ics": STATUS_ACTION,
+    # References (the recruiter records them; the chair reads them in the portal), the
+    # candidate's consent, and the decision.
+    "candidates:references": BACK,
+    "candidates:status_references": STATUS_ACTION,
+    "candidates:decision": BACK,
+    "candidates:nominate": BACK_POST,
+    "candidates:appoint": BACK_POST,
+    "candidates:inform_remaining": BACK,
     # The public site.
     "candidates:vacancy_list": PUBLIC,
     "candidates:privacy": PUBLIC,
@@ -100,7 +154,12 @@ EXPECTED = {
     "candidates:status_export": STATUS_ACTION,
     "candidates:status_document": STATUS_ACTION,
     # A document of the released application: the recruiter and this vacancy's committee.
-    "candidates:document_download": {**BACK, "member": 200},
+    "candidates:document_download": {
+        **BACK,
+        "member": 200,
+        "conflicted_member": 200,
+        "chair": 200,
+    },
     # The recruiter's back office (candidates).
     "candidates:application_list": BACK,
     "candidates:candidate_detail": BACK,
@@ -164,7 +223,19 @@ def world():
         for application in (released, unreleased)
     }
     member = CommitteeMemberFactory(vacancy=vacancy, user=UserFactory(username="lid"))
+    conflicted = CommitteeMemberFactory(vacancy=vacancy, user=UserFactory(username="conflict"))
+    ConflictOfInterest.objects.create(
+        member=conflicted, application=released, explanation="Oud-collega"
+    )
+    chair = CommitteeMemberFactory(
+        vacancy=vacancy, user=UserFactory(username="voorzitter"), role="chair"
+    )
     other = CommitteeMemberFactory(user=UserFactory(username="ander"))
+    starts = timezone.now() + timedelta(days=7)
+    interview = Interview.objects.create(
+        application=released, starts_at=starts, ends_at=starts + timedelta(hours=1), place="Utrecht"
+    )
+    interview.members.set([member, chair])
     note = Note.objects.create(
         candidate=released.candidate, application=released, text="Sterk", visibility="shareable"
     )
@@ -177,7 +248,10 @@ def world():
         "unreleased_document": documents[unreleased.pk],
         "phase": PlanningPhaseFactory(vacancy=vacancy),
         "member": member,
+        "conflicted_member": conflicted,
+        "chair": chair,
         "other_member": other,
+        "interview": interview,
         "recruiter": RecruiterFactory(username="werver"),
         "note": note,
         "template": EmailTemplate.objects.order_by("pk").first()
@@ -203,6 +277,13 @@ PK_OF = {
     "candidates:application_details_review": "released",
     "candidates:application_release": "released",
     "candidates:application_release_withdraw": "released",
+    "candidates:committee_application": "released",
+    "candidates:scorecard": "released",
+    "candidates:conflict_declare": "released",
+    "candidates:references": "released",
+    "candidates:interview_ics": "interview",
+    "candidates:interview_edit": "interview",
+    "candidates:interview_cancel": "interview",
     "candidates:email_template_edit": "template",
     "candidates:email_template_preview": "template",
 }
@@ -226,11 +307,13 @@ def url_for(name, route, world, role):
                 "document_id": world["document"].pk,
                 "phase_pk": world["phase"].pk,
                 "member_pk": world["member"].pk,
+                "interview_pk": world["interview"].pk,
                 "stage": "applied",
                 "kind": "acknowledgement",
                 "language": "nl",
                 "uidb64": "MQ",
-                "token": "set-password",
+                # The password reset's "set-password"; an invitation link that was tampered with.
+                "token": "set-password" if name == "password_reset_confirm" else "x" * 43,
             }[param]
     return reverse(name, kwargs=kwargs)
 
@@ -239,6 +322,8 @@ def client_for(client, role, world):
     user = {
         "other_member": world["other_member"].user,
         "member": world["member"].user,
+        "conflicted_member": world["conflicted_member"].user,
+        "chair": world["chair"].user,
         "recruiter": world["recruiter"],
     }.get(role)
     if user is not None:

@@ -1,4 +1,4 @@
-from .views import clients, committee, planning, vacancies
+from .views import clients, committee, invitations, planning, vacancies, works_council
 
 app_name = "vacancies"
 
@@ -7,4 +7,6 @@ urlpatterns = [
     *vacancies.urlpatterns,
     *planning.urlpatterns,
     *committee.urlpatterns,
+    *invitations.urlpatterns,
+    *works_council.urlpatterns,
 ]

@@ -1,5 +1,5 @@
 from .client import Client, ClientContact, ClientLocation, ClientUnit
-from .committee import CommitteeMember
+from .committee import CommitteeInvitation, CommitteeMember, WorksCouncilAdvice
 from .planning import PlanningPhase
 from .vacancy import (
     ContactPerson,
@@ -14,6 +14,7 @@ __all__ = [
     "ClientContact",
     "ClientLocation",
     "ClientUnit",
+    "CommitteeInvitation",
     "CommitteeMember",
     "ContactPerson",
     "PlanningPhase",
@@ -21,4 +22,5 @@ __all__ = [
     "Responsibility",
     "Vacancy",
     "WntCeiling",
+    "WorksCouncilAdvice",
 ]

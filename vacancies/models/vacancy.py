@@ -153,6 +153,14 @@ class Vacancy(models.Model):
     has_pre_employment_check = models.BooleanField(
         _("pre-employment check part of the procedure"), default=False
     )
+    # The works council's advice on the appointment (Wet op de ondernemingsraden, article 30):
+    # for director positions part of the procedure unless switched off. While it is on, the
+    # appointment cannot be recorded before the advice (WorksCouncilAdvice).
+    works_council_advice = models.BooleanField(
+        _("works council advice part of the procedure (WOR art. 30)"), default=True
+    )
+    # When the procedure ended: appointed or cancelled (closing for applications is not the end).
+    ended_at = models.DateTimeField(_("procedure ended"), null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

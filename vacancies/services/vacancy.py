@@ -15,5 +15,10 @@ def vacancy_set_status(*, vacancy: Vacancy, status: str) -> Vacancy:
 
         vacancy.published_on = timezone.localdate()
         fields.append("published_on")
+    if status in (Vacancy.Status.APPOINTED, Vacancy.Status.CANCELLED):
+        from django.utils import timezone
+
+        vacancy.ended_at = timezone.now()
+        fields.append("ended_at")
     vacancy.save(update_fields=fields)
     return vacancy
