@@ -20,6 +20,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from candidates.models import Interview
 from candidates.services.candidate_page import (
     application_from_link,
     application_request_erasure,
@@ -70,6 +71,8 @@ def status(request, application, signed):
         "today": timezone.localdate(),
         "documents": application.documents.all(),
         "contacts": vacancy.contacts.all(),
+        # The interviews planned with the candidate (cancelled ones are announced by email).
+        "interviews": application.interviews.filter(status=Interview.Status.PLANNED),
         # Someone logged in is looking: show, offer nothing (see the module's docstring).
         "staff_view": request.user.is_authenticated,
     }

@@ -1,5 +1,5 @@
 """The tabs of one vacancy (templates/_partials/vacancy_tabs.html): overview, candidates (the
-board), insight, planning and committee, on every page of the vacancy, the current one marked."""
+board), insight, planning, committee, interviews, scores and decision, on every page of the vacancy, the current one marked."""
 
 import re
 
@@ -13,8 +13,17 @@ from tests.vacancies.factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
-TABS = ["overview", "board", "insight", "planning", "committee"]
-LABELS = ["Overzicht", "Kandidaten", "Inzicht", "Planning", "Commissie"]
+TABS = ["overview", "board", "insight", "planning", "committee", "interviews", "scores", "decision"]
+LABELS = [
+    "Overzicht",
+    "Kandidaten",
+    "Inzicht",
+    "Planning",
+    "Commissie",
+    "Gesprekken",
+    "Scores",
+    "Besluit",
+]
 
 
 def tab_urls(vacancy) -> list[str]:
@@ -24,6 +33,9 @@ def tab_urls(vacancy) -> list[str]:
         reverse("candidates:insight_vacancy", args=[vacancy.pk]),
         reverse("vacancies:planning", args=[vacancy.pk]),
         reverse("vacancies:committee", args=[vacancy.pk]),
+        reverse("candidates:interview_list", args=[vacancy.pk]),
+        reverse("candidates:score_matrix", args=[vacancy.pk]),
+        reverse("candidates:decision", args=[vacancy.pk]),
     ]
 
 
@@ -76,6 +88,9 @@ def test_the_partial_in_english():
         "Insight",
         "Planning",
         "Committee",
+        "Interviews",
+        "Scores",
+        "Decision",
     ]
 
 
