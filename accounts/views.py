@@ -37,15 +37,17 @@ from recruitment.lib.ratelimit import rate_limited
 
 # Password reset requests per client address per hour: enough for a typo, not for a flood.
 RESET_REQUEST_RATE = "5/h"
+# A committee member's start page: their committees (the back office would answer 404).
+MEMBER_HOME = "candidates:committee_home"
 
 
 def _landing(user, next_url: str = "") -> str:
-    """Where a user goes after logging in: `next` when it is safe, else their start page.
-    A committee member would get a 404 in the back office, so they land on the vacancies."""
+    """Where a user goes after logging in: `next` when it is safe, else their start page:
+    the dashboard for a recruiter, "my committees" for a committee member."""
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
         return next_url
     if not user.is_recruiter:
-        return resolve_url("candidates:vacancy_list")
+        return resolve_url(MEMBER_HOME)
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
@@ -57,7 +59,7 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         user = self.request.user
         if user.is_authenticated and not user.is_recruiter:
-            return resolve_url("candidates:vacancy_list")
+            return resolve_url(MEMBER_HOME)
         return super().get_default_redirect_url()
 
     def form_valid(self, form):

@@ -208,6 +208,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_CONTEXT_BUILDERS = {
     "application_received_candidate": "candidates.services.notifications.candidate_link_context",
     "candidate_message": "candidates.services.notifications.candidate_message_context",
+    "reference_consent_candidate": "candidates.services.notifications.candidate_link_context",
+    "interview_candidate": "candidates.services.interviews.interview_link_context",
+    "committee_invitation": "vacancies.services.invitations.invitation_link_context",
+}
+
+# Per email template, a function that makes the files to attach when the email is sent, from the
+# stored context (mail/services/outbox.py): the outbox stores ids, never a file.
+MAIL_ATTACHMENT_BUILDERS = {
+    "interview_candidate": "candidates.services.calendar.interview_attachments",
+    "interview_member": "candidates.services.calendar.interview_attachments",
 }
 
 # Celery: without a broker, tasks run in-process.

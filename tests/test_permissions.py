@@ -148,7 +148,7 @@ EXPECTED = {
     "candidates:apply": PUBLIC,  # closed: the page says so
     "candidates:applied": PUBLIC,
     # The candidate's own page.
-    "candidates:status": {**STATUS_ACTION, "other_member": 200, "member": 200, "recruiter": 200},
+    "candidates:status": {**STATUS_ACTION, **dict.fromkeys(MEMBERS, 200), "recruiter": 200},
     "candidates:status_withdraw": STATUS_ACTION,
     "candidates:status_erasure": STATUS_ACTION,
     "candidates:status_export": STATUS_ACTION,

@@ -73,15 +73,14 @@ def test_login_then_dashboard(client, recruiter):
     assert response.request["PATH_INFO"] == reverse("candidates:dashboard")
 
 
-def test_committee_member_login_lands_on_the_public_vacancies_not_a_404(client, committee_user):
+def test_committee_member_login_lands_on_my_committees_not_the_back_office(client, committee_user):
     response = client.post(
         reverse("login"),
         {"username": "commissielid", "password": "correct horse battery staple"},
-        follow=True,
     )
 
-    assert response.status_code == 200
-    assert response.request["PATH_INFO"] == reverse("candidates:vacancy_list")
+    assert response.status_code == 302
+    assert response.url == reverse("candidates:committee_home")
     assert response.wsgi_request.user == committee_user
     # Logged in already: the login page sends them there too, never to the back office.
-    assert client.get(reverse("login")).url == reverse("candidates:vacancy_list")
+    assert client.get(reverse("login")).url == reverse("candidates:committee_home")

@@ -312,7 +312,7 @@ def test_committee_member_logs_in_with_the_password_alone():
     response = post_login(client, "marieke")
 
     assert response.status_code == 302
-    assert response.url == reverse("candidates:vacancy_list")
+    assert response.url == reverse("candidates:committee_home")
     assert client.session["_auth_user_id"]
 
 

@@ -2,12 +2,13 @@
 
 Plain forms: POST, then a redirect back to the committee page (or the page with field errors).
 
-Inviting members by email comes with the committee issue; nothing here sends mail.
+Inviting members by email is in views/invitations.py; this page shows the invite form and each
+member's invitation (invited on, accepted, expired) with a button to send it again.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -15,8 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import services
 from ..access import recruiter_required
+from ..forms_invitations import CommitteeInviteForm
 from ..forms_planning import CommitteeMemberAddForm, CommitteeMemberRoleForm, add_service_errors
-from ..models import CommitteeMember, Vacancy
+from ..models import CommitteeInvitation, CommitteeMember, Vacancy
 
 TEMPLATE = "vacancies/committee.html"
 
@@ -31,15 +33,39 @@ def _vacancy(pk) -> Vacancy:
 
 
 def _members(vacancy) -> list[CommitteeMember]:
-    """The members, chair first, then by role and last name."""
+    """The members, chair first, then by role and last name, with their invitations."""
     return list(
-        vacancy.committee.select_related("user").order_by(
-            ROLE_ORDER, "user__last_name", "user__first_name"
+        vacancy.committee.select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "invitations", queryset=CommitteeInvitation.objects.order_by("-created_at", "-pk")
+            )
         )
+        .order_by(ROLE_ORDER, "user__last_name", "user__first_name")
     )
 
 
-def _page(request, vacancy, add_form=None, role_forms=None):
+def invitation_status(member: CommitteeMember) -> dict | None:
+    """Where the member's invitation stands, from the prefetched invitations (newest first):
+    accepted, invited (the link works until `until`), expired, or not invited (an account
+    without a password); None for an account that could log in without an invitation."""
+    invitations = list(member.invitations.all())
+    accepted = next((i for i in invitations if i.accepted_at is not None), None)
+    if accepted is not None:
+        return {"state": "accepted", "on": accepted.accepted_at}
+    latest = next((i for i in invitations if i.replaced_at is None), None)
+    if latest is not None and latest.is_usable:
+        return {"state": "invited", "on": latest.created_at, "until": latest.expires_at}
+    if invitations:  # the newest one expired (or, oddly, every one was replaced)
+        expired = latest or invitations[0]
+        return {"state": "expired", "on": expired.created_at, "until": expired.expires_at}
+    user = member.user
+    if user.role != user.Role.RECRUITER and not (user.is_active and user.has_usable_password()):
+        return {"state": "not_invited"}
+    return None
+
+
+def _page(request, vacancy, add_form=None, role_forms=None, invite_form=None):
     members = _members(vacancy)
     role_forms = role_forms or {}
     for member in members:
@@ -47,10 +73,12 @@ def _page(request, vacancy, add_form=None, role_forms=None):
             initial={"role": member.role, "organisation": member.organisation},
             auto_id=f"id_member{member.pk}_%s",
         )
+        member.invitation_status = invitation_status(member)
     context = {
         "vacancy": vacancy,
         "members": members,
         "add_form": add_form or CommitteeMemberAddForm(),
+        "invite_form": invite_form or CommitteeInviteForm(),
     }
     return render(request, TEMPLATE, context)
 
