@@ -211,3 +211,32 @@ def can_view_interview(user, interview: Interview) -> bool:
     if can_manage(user):
         return True
     return interviews_visible_to(user).filter(pk=interview.pk).exists()
+
+
+# --- portal ---
+
+
+def committee_applications(user, vacancy: Vacancy) -> QuerySet[Application]:
+    """What the committee of `vacancy` sees: its applications released to the committee, for a
+    member of it while the procedure runs and for a recruiter (their preview of the portal);
+    none for anyone else."""
+    return applications_visible_to(user, vacancy).filter(_released())
+
+
+def all_applications_visible_to(user) -> QuerySet[Application]:
+    """Every application the user may see, across vacancies: all for a recruiter; for a
+    committee member the released applications of the running procedures they sit on."""
+    if can_manage(user):
+        return Application.objects.all()
+    return Application.objects.filter(vacancy__in=vacancies_visible_to(user)).filter(_released())
+
+
+def notes_visible_to(user, application: Application) -> QuerySet[Note]:
+    """The notes about `application` the user may read (as `can_view_note`): all for a
+    recruiter; the shareable ones for a member who may see the application; none otherwise."""
+    notes = Note.objects.filter(application_id=application.pk)
+    if can_manage(user):
+        return notes
+    if not can_view_application(user, application):
+        return Note.objects.none()
+    return notes.filter(visibility=Note.Visibility.SHAREABLE)

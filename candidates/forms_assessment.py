@@ -1,5 +1,6 @@
 """The consultant's assessment form: a score and a text per requirement of the vacancy, then the
-summary and the recommendation. The fields follow the vacancy's current requirements."""
+summary, the candidate's career and the recommendation. The fields follow the vacancy's current
+requirements."""
 
 from django import forms
 from django.utils.dateparse import parse_datetime
@@ -29,6 +30,13 @@ class AssessmentForm(forms.Form):
         max_length=SUMMARY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "class": "form-control"}),
     )
+    career = forms.CharField(
+        label=_("Career"),
+        required=False,
+        max_length=SUMMARY_MAX_LENGTH,
+        help_text=Assessment._meta.get_field("career").help_text,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
+    )
     recommendation = forms.ChoiceField(
         label=_("Recommendation"),
         required=False,
@@ -45,6 +53,7 @@ class AssessmentForm(forms.Form):
         initial = kwargs.setdefault("initial", {})
         if assessment is not None:
             initial.setdefault("summary", assessment.summary)
+            initial.setdefault("career", assessment.career)
             initial.setdefault("recommendation", assessment.recommendation)
             initial.setdefault("seen", assessment.updated_at.isoformat())
         super().__init__(*args, **kwargs)

@@ -24,7 +24,13 @@ from django.utils.cache import patch_cache_control
 from accounts.services import SESSION_ACTIVE_KEY, second_factor_required
 
 # URL names (namespace, name prefix) whose pages are personal even without a login.
-PERSONAL_PAGES = (("candidates", "status"), ("accounts", ""), ("", "login"), ("", "password_"))
+PERSONAL_PAGES = (
+    ("candidates", "status"),
+    ("accounts", ""),
+    ("", "login"),
+    ("", "password_"),
+    ("invitations", ""),
+)
 
 
 class SecondFactorMiddleware:

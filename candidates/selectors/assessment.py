@@ -48,6 +48,7 @@ class AssessmentView:
     def is_empty(self) -> bool:
         return self.assessment is None or (
             not self.assessment.summary
+            and not self.assessment.career
             and not self.assessment.recommendation
             and not any(row.score is not None or row.text for row in self.rows)
         )

@@ -53,6 +53,7 @@ def assessment_save(
     scores: dict[int, tuple[int | None, str]],
     summary: str,
     recommendation: str,
+    career: str | None = None,
     expected_updated_at=UNCHECKED,
 ) -> Assessment:
     """Save the consultant's assessment of `application`, all or nothing.
@@ -63,6 +64,7 @@ def assessment_save(
     ValidationError and nothing is written. `expected_updated_at` is the version the user saw
     (its `updated_at`, None when there was no assessment yet); when someone saved since,
     StaleAssessment is raised and nothing changes. Left out, any version is overwritten.
+    `career` (the candidate's career in short) is kept as it is when left out (None).
     """
     if recommendation not in ("", *Assessment.Recommendation.values):
         raise ValidationError(_("Choose one of the recommendations."), code="recommendation")
@@ -94,13 +96,11 @@ def assessment_save(
             and assessment.updated_at != expected_updated_at
         ):
             raise StaleAssessment(assessment=assessment)
+        defaults = {"summary": summary.strip(), "recommendation": recommendation, "updated_by": by}
+        if career is not None:
+            defaults["career"] = career.strip()
         assessment, _created = Assessment.objects.update_or_create(
-            application=locked,
-            defaults={
-                "summary": summary.strip(),
-                "recommendation": recommendation,
-                "updated_by": by,
-            },
+            application=locked, defaults=defaults
         )
         existing = {s.requirement_id: s for s in assessment.scores.all()}
         changed, new, empty = [], [], []

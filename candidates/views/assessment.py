@@ -51,6 +51,7 @@ def assessment_edit(request, pk):
                     by=request.user,
                     scores=form.scores(),
                     summary=form.cleaned_data["summary"],
+                    career=form.cleaned_data["career"],
                     recommendation=form.cleaned_data["recommendation"],
                     expected_updated_at=form.seen_at(),
                 )

@@ -12,22 +12,25 @@ from candidates.services.documents import document_open
 from candidates.views.public import client_address
 
 
-def document_response(document: Document, handle) -> FileResponse:
-    """The file as an attachment under its original name; never cached."""
+def document_response(document: Document, handle, *, inline: bool = False) -> FileResponse:
+    """The file under its original name, as an attachment (saved) or inline (opened in the
+    browser's PDF viewer); never cached."""
     response = FileResponse(
         handle,
-        as_attachment=True,
+        as_attachment=not inline,
         filename=document.original_name,
         content_type="application/pdf",
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
 @never_cache
 def document_download(request, pk):
     """A recruiter, or a member of the vacancy's committee when the application is released to
-    it (`candidates.access`); anyone else logged in gets 404, an anonymous user the login."""
+    it (`candidates.access`); anyone else logged in gets 404, an anonymous user the login.
+    `?inline=1` opens the PDF in the browser instead of saving it; both are logged alike."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     document = get_object_or_404(
@@ -41,7 +44,7 @@ def document_download(request, pk):
         )
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return document_response(document, handle)
+    return document_response(document, handle, inline=request.GET.get("inline") == "1")
 
 
 urlpatterns = [
