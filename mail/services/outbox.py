@@ -10,6 +10,10 @@ in the last CLAIM_TIMEOUT), so two workers that get the same id never both send 
 What must not be stored (a private link is a key) is added when the message is rendered: the
 setting MAIL_CONTEXT_BUILDERS names, per template, a function that takes the stored context and
 returns what to add (this app imports none of them: the apps above it name them in settings).
+Files are made then too: the setting MAIL_ATTACHMENT_BUILDERS names, per template, a function
+that takes the stored context and returns [(filename, content, mimetype)], called in the
+message's language. The row holds ids, never a file; a builder that fails leaves the message
+unsent, to be tried again like any other error.
 """
 
 import logging
@@ -18,11 +22,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from mail.models import OutgoingEmail
-from recruitment.lib.emails import make_message
+from recruitment.lib.emails import Attachment, make_message
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +77,15 @@ def email_context(*, template: str, context: dict) -> dict:
     return {**context, **import_string(builder)(context)}
 
 
+def email_attachments(*, template: str, context: dict, language: str) -> list[Attachment]:
+    """The files the template's builder makes from the stored context, in `language`."""
+    builder = getattr(settings, "MAIL_ATTACHMENT_BUILDERS", {}).get(template)
+    if not builder:
+        return []
+    with translation.override(language):
+        return list(import_string(builder)(dict(context)))
+
+
 def _claimable(now):
     return Q(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS) & (
         Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
@@ -99,6 +112,9 @@ def email_send(*, email_id: int) -> bool:
             to=email.to,
             context=email_context(template=email.template, context=email.context),
             language=email.language,
+            attachments=email_attachments(
+                template=email.template, context=email.context, language=email.language
+            ),
         )
         message.send()
     except Exception as exc:

@@ -1,8 +1,10 @@
 """Emails from named templates: templates/emails/<name>_subject.txt, _body.txt and _body.html.
 
 Each message is rendered in its recipient's language. The plain-text templates start with
-{% autoescape off %}: they are not HTML.
+{% autoescape off %}: they are not HTML. Attachments are (filename, content, mimetype) triples.
 """
+
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -21,8 +23,17 @@ def render(*, name: str, context: dict, language: str) -> tuple[str, str, str]:
     return subject, text, html
 
 
+Attachment = tuple[str, str | bytes, str]
+
+
 def make_message(
-    *, name: str, to: str, context: dict, language: str, from_email: str | None = None
+    *,
+    name: str,
+    to: str,
+    context: dict,
+    language: str,
+    from_email: str | None = None,
+    attachments: Iterable[Attachment] = (),
 ) -> EmailMultiAlternatives:
     subject, text, html = render(name=name, context=context, language=language)
     message = EmailMultiAlternatives(
@@ -32,4 +43,6 @@ def make_message(
         to=[to],
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message
