@@ -1,5 +1,6 @@
 """The tabs of one vacancy (templates/_partials/vacancy_tabs.html): overview, candidates (the
-board), insight, planning, committee, interviews, scores and decision, on every page of the vacancy, the current one marked."""
+board), insight, planning, committee, interviews, scores and decision, on every page of the
+vacancy, the current one marked."""
 
 import re
 
