@@ -206,12 +206,12 @@ def test_member_sees_their_committee_with_planning_progress_and_interviews(clien
     assert "Mijn commissies" in text
     assert "Algemeen Directeur" in text
     assert "Interprovinciaal Overleg" in text
-    assert "Jouw rol: Lid" in text
+    assert "Uw rol: Lid" in text
     assert (
-        "1 kandidaat vrijgegeven aan de commissie. Door jou ingediende scorekaarten: 1 van 1."
+        "1 kandidaat vrijgegeven aan de commissie. Door u ingediende scorekaarten: 1 van 1."
         in text
     )
-    assert "Je hebt alle kandidaten gescoord." in text
+    assert "U hebt alle kandidaten gescoord." in text
     # The interview: date, time and place; the cancelled and the past one are not shown.
     interview = procedure["interview"]
     assert "Den Haag" in text
@@ -236,7 +236,7 @@ def test_home_counts_only_what_is_still_to_do(client, procedure):
     text = text_of(login(client, member).get(HOME))
 
     assert (
-        "3 kandidaten vrijgegeven aan de commissie. Door jou ingediende scorekaarten: 0 van 3."
+        "3 kandidaten vrijgegeven aan de commissie. Door u ingediende scorekaarten: 0 van 3."
         in text
     )
     assert "2 kandidaten nog te scoren" in text
@@ -256,13 +256,13 @@ def test_cancelled_and_past_interviews_are_not_on_the_home_page(client, procedur
 
     text = text_of(login(client, procedure["member"]).get(HOME))
 
-    assert "Er zijn geen gesprekken voor je gepland." in text
+    assert "Er zijn geen gesprekken voor u gepland." in text
 
 
 def test_the_chair_gets_the_matrix_link(client, procedure):
     response = login(client, procedure["chair"]).get(HOME)
 
-    assert "Jouw rol: Voorzitter" in text_of(response)
+    assert "Uw rol: Voorzitter" in text_of(response)
     assert reverse("candidates:score_matrix", args=[procedure["vacancy"].pk]) in (
         response.content.decode()
     )
@@ -319,8 +319,8 @@ def test_member_without_committees_sees_a_friendly_empty_page(client):
 
     assert response.status_code == 200
     text = text_of(response)
-    assert "Je zit op dit moment niet in een selectiecommissie" in text
-    assert "Zodra een bureau je toevoegt" in text
+    assert "U zit op dit moment niet in een selectiecommissie" in text
+    assert "Zodra een bureau u toevoegt" in text
 
 
 @pytest.mark.parametrize("status", [Vacancy.Status.APPOINTED, Vacancy.Status.CANCELLED])
@@ -794,7 +794,7 @@ def test_the_pages_are_in_dutch_and_work_on_a_phone(client, procedure):
     texts = [text_of(page) for page in pages]
 
     assert '<html lang="nl">' in pages[0].content.decode()
-    assert "Jouw gesprekken" in texts[0]
+    assert "Uw gesprekken" in texts[0]
     assert "De hele planning" in texts[0]
     assert "Kandidaten" in texts[1]
     assert "Planning" in texts[1]
