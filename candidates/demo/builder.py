@@ -37,7 +37,7 @@ from vacancies.models import (
 )
 from vacancies.services import planning_generate
 
-from . import people, texts
+from . import decisions, people, texts
 
 User = get_user_model()
 Kind = PlanningPhase.Kind
@@ -575,6 +575,8 @@ def demo_load(*, today: date | None = None, superuser: bool = True) -> DemoResul
         _seat_committee(vacancies[reference], users)
 
     candidates = _candidates()
+    # The works council's advice comes before the appointments in the plans (WOR article 30).
+    decisions.works_council_advice_record(vacancies=vacancies, today=today)
     seed_plans = [
         (REF_IPO_2026, people.IPO_2026, inge),
         (REF_IPO_2020, people.IPO_2020, daan),
@@ -585,6 +587,7 @@ def demo_load(*, today: date | None = None, superuser: bool = True) -> DemoResul
             vacancy=vacancies[reference], plans=plans, candidates=candidates,
             recruiter=recruiter, moments=_fixed_moments,
         )  # fmt: skip
+    decisions.decisions_record(vacancies=vacancies, candidates=candidates)
 
     open_steps = sum(len(plan.steps) for plan in people.OPEN)
     times = iter(_today_times(open_steps, today=today, now=now))

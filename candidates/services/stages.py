@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Application, StageChange
+from vacancies.models import Vacancy, WorksCouncilAdvice
+from vacancies.services.vacancy import vacancy_set_status
 
 
 class StaleMove(ValidationError):
@@ -54,8 +56,10 @@ def application_move(
     the timestamp. `expected_stage` is the stage the user saw: when the application is in
     another stage now, nothing changes and StaleMove (a ValidationError) says who moved it.
     A rejection needs `rejection_code`; moving back needs a reason. A vacancy has one appointed
-    application at most. `at` backdates the move (the demo data); by default it is now.
-    Returns the application as stored.
+    application at most, and while its works council step is on, nobody is appointed before the
+    works council's advice is recorded; an appointment ends the procedure (the vacancy becomes
+    appointed, in the same transaction). `at` backdates the move (the demo data); by default it
+    is now. Returns the application as stored.
     """
     reason = reason.strip()
     with transaction.atomic():
@@ -75,6 +79,8 @@ def application_move(
             raise ValidationError(
                 _("This vacancy already has an appointed candidate."), code="one_appointed"
             )
+        if to_stage == Application.Stage.APPOINTED:
+            _check_works_council(locked.vacancy)
         when = at or timezone.now()
         change = StageChange(
             application=locked,
@@ -114,10 +120,38 @@ def application_move(
     return locked
 
 
+def _check_works_council(vacancy: Vacancy) -> None:
+    """WOR article 30: while the step is on, the works council's advice comes first."""
+    if vacancy.works_council_advice and not (
+        WorksCouncilAdvice.objects.filter(vacancy_id=vacancy.pk, received_on__isnull=False).exists()
+    ):
+        raise ValidationError(
+            _(
+                "Not appointed: the works council's advice has not been received yet. Record "
+                "the advice first, or switch the step off for this vacancy."
+            ),
+            code="works_council",
+        )
+
+
+def _close_procedure(vacancy: Vacancy) -> Vacancy:
+    """After an appointment the vacancy is appointed for good (a published one is closed first);
+    its committee's access ends with it."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.status == Vacancy.Status.APPOINTED:
+        return vacancy
+    if vacancy.status == Vacancy.Status.PUBLISHED:
+        vacancy = vacancy_set_status(vacancy=vacancy, status=Vacancy.Status.CLOSED)
+    return vacancy_set_status(vacancy=vacancy, status=Vacancy.Status.APPOINTED)
+
+
 def _after_move(*, application: Application, change: StageChange) -> None:
-    """What follows a move; each follow-up queues its work to run after the commit."""
+    """What follows a move; each follow-up queues its work to run after the commit, except the
+    end of the procedure after an appointment, which is part of the move's transaction."""
     from candidates.services import notifications, release
 
+    if change.to_stage == Application.Stage.APPOINTED:
+        application.vacancy = _close_procedure(application.vacancy)
     if change.to_stage == Application.Stage.SHORTLIST:
         # On the shortlist the committee sees the application (recorded, idempotent).
         release.application_release(application=application, by=change.changed_by)

@@ -180,10 +180,11 @@ def test_out_of_a_rejection_not_straight_to_appointed_nor_to_another_end():
 
 
 def test_one_appointed_per_vacancy(recruiter):
-    vacancy = VacancyFactory()
+    # Without the works council's advice step (tested in tests/candidates/test_decision.py).
+    vacancy = VacancyFactory(works_council_advice=False)
     first = make(Stage.PREFERRED, vacancy=vacancy)
     second = make(Stage.PREFERRED, vacancy=vacancy)
-    elsewhere = make(Stage.PREFERRED)
+    elsewhere = make(Stage.PREFERRED, vacancy=VacancyFactory(works_council_advice=False))
 
     application_move(application=first, to_stage=Stage.APPOINTED, by=recruiter)
 
@@ -211,7 +212,7 @@ def test_the_database_refuses_a_second_appointed_application():
 def test_a_lost_race_for_the_appointment_is_refused_by_the_constraint(monkeypatch):
     """The check before the save cannot see an appointment committed a moment later; the
     constraint can, and the service turns it into the same message."""
-    vacancy = VacancyFactory()
+    vacancy = VacancyFactory(works_council_advice=False)
     make(Stage.APPOINTED, vacancy=vacancy)
     second = make(Stage.PREFERRED, vacancy=vacancy)
     from django.db.models.query import QuerySet
