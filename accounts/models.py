@@ -16,6 +16,17 @@ class User(AbstractUser):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
+    class ReminderDelivery(models.TextChoices):
+        IMMEDIATE = "immediate", _("Each reminder when it is due")
+        DIGEST = "digest", _("One daily digest at 08:00")
+
+    reminder_delivery = models.CharField(
+        _("reminders"),
+        max_length=20,
+        choices=ReminderDelivery.choices,
+        default=ReminderDelivery.IMMEDIATE,
+    )
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")

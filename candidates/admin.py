@@ -9,10 +9,19 @@ from .models import (
     AssessmentScore,
     Candidate,
     CandidateMerge,
+    CandidateOverview,
+    ConflictOfInterest,
     Document,
     DocumentAccess,
     EmailTemplate,
+    ErasureLog,
+    ErasurePostponement,
+    Interview,
+    Nomination,
     Note,
+    Reference,
+    Scorecard,
+    ScorecardScore,
     StageChange,
 )
 
@@ -240,3 +249,82 @@ class ApplicationReleaseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """The committee round's records (scorecards, conflicts, interviews, references, the
+    nomination) and the retention log: written by their services only, read-only here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConflictOfInterest)
+class ConflictOfInterestAdmin(RecordAdmin):
+    list_display = ("application", "member", "declared_at")
+    list_select_related = ("application__candidate", "application__vacancy", "member__user")
+
+
+class ScorecardScoreInline(admin.TabularInline):
+    model = ScorecardScore
+    extra = 0
+    can_delete = False
+    readonly_fields = ("requirement", "score")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Scorecard)
+class ScorecardAdmin(RecordAdmin):
+    list_display = ("application", "member", "recommendation", "submitted_at")
+    list_filter = ("recommendation",)
+    list_select_related = ("application__candidate", "application__vacancy", "member__user")
+    inlines = [ScorecardScoreInline]
+
+
+@admin.register(ScorecardScore)
+class ScorecardScoreAdmin(RecordAdmin):
+    list_display = ("scorecard", "requirement", "score")
+
+
+@admin.register(Interview)
+class InterviewAdmin(RecordAdmin):
+    list_display = ("application", "starts_at", "status", "response")
+    list_filter = ("status", "response")
+    list_select_related = ("application__candidate", "application__vacancy")
+
+
+@admin.register(Reference)
+class ReferenceAdmin(RecordAdmin):
+    list_display = ("application", "referee_name", "recorded_at")
+    list_select_related = ("application__candidate", "application__vacancy")
+
+
+@admin.register(Nomination)
+class NominationAdmin(RecordAdmin):
+    list_display = ("vacancy", "application", "decided_on")
+    list_select_related = ("vacancy", "application__candidate")
+
+
+@admin.register(CandidateOverview)
+class CandidateOverviewAdmin(RecordAdmin):
+    list_display = ("vacancy", "user", "status", "progress", "created_at")
+    list_filter = ("status",)
+
+
+@admin.register(ErasurePostponement)
+class ErasurePostponementAdmin(RecordAdmin):
+    list_display = ("application", "until", "by", "at")
+
+
+@admin.register(ErasureLog)
+class ErasureLogAdmin(RecordAdmin):
+    list_display = ("at", "cause", "vacancy_id_erased", "applications", "candidates", "documents")
+    list_filter = ("cause",)

@@ -25,6 +25,8 @@ class Candidate(models.Model):
         _("language"), max_length=8, default="nl", choices=settings.LANGUAGES
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set when the person's data was erased: the row stays, anonymised, for the counts.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     # Everything a search may match, lower-cased in one text: names, email, position and
     # organisation, notes and the text of the documents. Written only by
     # candidates.services.search.candidate_reindex; PostgreSQL indexes it for full-text search.
@@ -131,6 +133,12 @@ class Application(models.Model):
         max_length=64, unique=True, default=new_access_token, editable=False
     )
     erasure_requested_at = models.DateTimeField(_("erasure requested"), null=True, blank=True)
+    # Retention: when the candidate consented to be kept for a year after the procedure (the
+    # consent itself is consent_talent_pool), until when the data is kept (set when the
+    # procedure ends, moved by a recorded postponement) and when it was erased.
+    consent_talent_pool_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    keep_until = models.DateField(_("kept until"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     # References are checked only with the candidate's consent, asked from their status page.
     reference_consent_requested_at = models.DateTimeField(
         _("consent for references asked"), null=True, blank=True
@@ -459,9 +467,24 @@ class Document(models.Model):
 
 
 class DocumentAccess(models.Model):
-    """Every view or download of a candidate document: who, what, when."""
+    """Every view or download of a candidate document, and every candidate overview made for a
+    committee member: who, what, when."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="accesses")
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="accesses", null=True, blank=True
+    )
+    overview = models.ForeignKey(
+        "CandidateOverview",
+        on_delete=models.SET_NULL,
+        related_name="accesses",
+        null=True,
+        blank=True,
+        verbose_name=_("candidate overview"),
+    )
+    # The vacancy of an overview; kept when the overview's file is replaced or erased.
+    vacancy = models.ForeignKey(
+        Vacancy, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -473,9 +496,15 @@ class DocumentAccess(models.Model):
         ordering = ["-accessed_at"]
         verbose_name = _("document access")
         verbose_name_plural = _("document accesses")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(document__isnull=False) | models.Q(vacancy__isnull=False),
+                name="candidates_documentaccess_document_or_vacancy",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.document} @ {self.accessed_at:%Y-%m-%d %H:%M}"
+        return f"{self.document or self.overview_id} @ {self.accessed_at:%Y-%m-%d %H:%M}"
 
 
 class CandidateMerge(models.Model):
@@ -839,3 +868,101 @@ class Nomination(models.Model):
 
     def __str__(self):
         return f"{self.vacancy} – {self.application_id}"
+
+
+def overview_upload_to(instance, filename):
+    return f"overviews/{secrets.token_hex(2)}/{secrets.token_urlsafe(24)}.pdf"
+
+
+class CandidateOverview(models.Model):
+    """The confidential candidate overview (kandidatenoverzicht) of a vacancy, made for one
+    committee member or recruiter: every page carries their name. Made in Celery with progress;
+    kept and served again until its content changes (`fingerprint`)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    vacancy = models.ForeignKey(
+        Vacancy, on_delete=models.CASCADE, related_name="+", verbose_name=_("vacancy")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("made for"),
+    )
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    file = models.FileField(upload_to=overview_upload_to, max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("candidate overview")
+        verbose_name_plural = _("candidate overviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vacancy", "user", "fingerprint"],
+                name="candidates_candidateoverview_one_per_content",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.vacancy_id} / {self.user_id} ({self.status})"
+
+
+class ErasurePostponement(models.Model):
+    """A recruiter's decision to keep an application's data longer than the rule says, with
+    the reason and the new date: kept as the record of why."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="postponements",
+        verbose_name=_("application"),
+    )
+    until = models.DateField(_("keep until"))
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "-at", "-pk"]
+        verbose_name = _("postponed erasure")
+        verbose_name_plural = _("postponed erasures")
+
+    def __str__(self):
+        return f"{self.application_id} → {self.until}"
+
+
+class ErasureLog(models.Model):
+    """One erasure, without personal data: what rule erased how much of which procedure."""
+
+    class Cause(models.TextChoices):
+        RETENTION = "retention", _("Retention period over")
+        REQUEST = "request", _("The candidate's request")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices)
+    vacancy_id_erased = models.PositiveIntegerField(_("vacancy number"), null=True, blank=True)
+    applications = models.PositiveIntegerField(_("applications"), default=0)
+    candidates = models.PositiveIntegerField(_("candidates"), default=0)
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.cause}"

@@ -6,13 +6,16 @@ from .models import (
     ClientContact,
     ClientLocation,
     ClientUnit,
+    CommitteeInvitation,
     CommitteeMember,
     ContactPerson,
     PlanningPhase,
+    ProfileVersion,
     Requirement,
     Responsibility,
     Vacancy,
     WntCeiling,
+    WorksCouncilAdvice,
 )
 
 # Clients -----------------------------------------------------------------
@@ -173,3 +176,35 @@ class CommitteeMemberAdmin(VacancyChildAdmin):
 @admin.register(WntCeiling)
 class WntCeilingAdmin(admin.ModelAdmin):
     list_display = ("year", "amount")
+
+
+@admin.register(CommitteeInvitation)
+class CommitteeInvitationAdmin(admin.ModelAdmin):
+    """Written by vacancies.services.invitations only (the link's token is not stored)."""
+
+    list_display = ("email", "member", "created_at", "expires_at", "accepted_at", "replaced_at")
+    list_select_related = ("member__vacancy", "member__user")
+    readonly_fields = [field.name for field in CommitteeInvitation._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(WorksCouncilAdvice)
+class WorksCouncilAdviceAdmin(admin.ModelAdmin):
+    list_display = ("vacancy", "requested_on", "received_on")
+    list_select_related = ("vacancy",)
+    readonly_fields = [field.name for field in WorksCouncilAdvice._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ProfileVersion)
+class ProfileVersionAdmin(admin.ModelAdmin):
+    list_display = ("vacancy", "number", "label", "published_at")
+    list_select_related = ("vacancy",)
+    readonly_fields = [field.name for field in ProfileVersion._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

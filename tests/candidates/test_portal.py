@@ -208,8 +208,7 @@ def test_member_sees_their_committee_with_planning_progress_and_interviews(clien
     assert "Interprovinciaal Overleg" in text
     assert "Uw rol: Lid" in text
     assert (
-        "1 kandidaat vrijgegeven aan de commissie. Door u ingediende scorekaarten: 1 van 1."
-        in text
+        "1 kandidaat vrijgegeven aan de commissie. Door u ingediende scorekaarten: 1 van 1." in text
     )
     assert "U hebt alle kandidaten gescoord." in text
     # The interview: date, time and place; the cancelled and the past one are not shown.

@@ -3,6 +3,7 @@ from .committee import CommitteeInvitation, CommitteeMember, WorksCouncilAdvice
 from .planning import PlanningPhase
 from .vacancy import (
     ContactPerson,
+    ProfileVersion,
     Requirement,
     Responsibility,
     Vacancy,
@@ -18,6 +19,7 @@ __all__ = [
     "CommitteeMember",
     "ContactPerson",
     "PlanningPhase",
+    "ProfileVersion",
     "Requirement",
     "Responsibility",
     "Vacancy",

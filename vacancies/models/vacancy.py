@@ -377,3 +377,39 @@ class ContactPerson(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ProfileVersion(models.Model):
+    """The profile (functieprofiel) as it was published: recorded when a vacancy is published
+    and again when its profile changes after publication. `content` holds everything the public
+    page and the PDF print (texts, responsibilities, requirements, terms, procedure, contacts,
+    planning), so an old version stays readable whatever changes later. `label` is its month,
+    as the profile says it: "April 2026"."""
+
+    vacancy = models.ForeignKey(
+        Vacancy,
+        on_delete=models.CASCADE,
+        related_name="profile_versions",
+        verbose_name=_("vacancy"),
+    )
+    number = models.PositiveIntegerField(_("version number"))
+    label = models.CharField(_("version"), max_length=60)
+    content = models.JSONField(_("content"), default=dict)
+    fingerprint = models.CharField(max_length=64, editable=False)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["vacancy", "-number"]
+        verbose_name = _("profile version")
+        verbose_name_plural = _("profile versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vacancy", "number"], name="vacancies_profileversion_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.vacancy} – {self.label} ({self.number})"
