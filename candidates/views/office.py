@@ -18,6 +18,9 @@ def dashboard(request):
         "assignments": my_assignments(user=request.user),
         "phases": list(upcoming_phases(user=request.user, days=PLANNING_DAYS)),
         "planning_days": PLANNING_DAYS,
+        # Filled by the reminders and retention work (candidates.selectors.office).
+        "deadlines": [],
+        "erasures": [],
     }
     return render(request, "candidates/dashboard.html", context)
 
