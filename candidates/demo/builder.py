@@ -37,7 +37,7 @@ from vacancies.models import (
 )
 from vacancies.services import planning_generate
 
-from . import decisions, people, texts
+from . import committee_round, decisions, people, texts
 
 User = get_user_model()
 Kind = PlanningPhase.Kind
@@ -50,7 +50,8 @@ REF_OPEN = "ipo-algemeen-directeur"
 REF_IPO_2026 = "ipo-algemeen-directeur-2026"
 REF_IPO_2020 = "ipo-algemeen-directeur-2020"
 REF_TWENTE_2019 = "regio-twente-interim-directeur-2019"
-REFERENCES = (REF_OPEN, REF_IPO_2026, REF_IPO_2020, REF_TWENTE_2019)
+REF_TWENTE_RUNNING = committee_round.REFERENCE
+REFERENCES = (REF_OPEN, REF_IPO_2026, REF_IPO_2020, REF_TWENTE_2019, REF_TWENTE_RUNNING)
 
 IPO_2026_PUBLISHED = date(2026, 4, 17)
 IPO_2026_CLOSING = date(2026, 5, 15)
@@ -104,7 +105,7 @@ def _users(*, superuser: bool = True) -> dict[str, "User"]:
     users = {}
     # One hash per password, not per account: hashing is what makes loading slow.
     hashes = {}
-    for person in [*people.RECRUITERS, *people.COMMITTEE]:
+    for person in [*people.RECRUITERS, *people.COMMITTEE, *committee_round.TWENTE_COMMITTEE]:
         user, _ = User.objects.get_or_create(username=person.username)
         user.first_name = person.first_name
         user.last_name = person.last_name
@@ -401,6 +402,30 @@ def _twente_2019(*, client, lead, today) -> Vacancy:
     return vacancy
 
 
+def _twente_running(*, client, lead, today) -> Vacancy:
+    """The running procedure in its committee round (candidates.demo.committee_round)."""
+    vacancy = Vacancy.objects.create(
+        client=client,
+        lead_consultant=lead,
+        search_firm=CHASSE,
+        organisation_text=texts.TWENTE_ORGANISATION.strip(),
+        how_to_apply="",
+        **committee_round.profile(today),
+    )
+    _rows(vacancy, Responsibility, texts.TWENTE_RESPONSIBILITIES)
+    _rows(vacancy, Requirement, committee_round.REQUIREMENTS)
+    ContactPerson.objects.create(
+        vacancy=vacancy,
+        order=1,
+        name="Daan Kuipers",
+        organisation=CHASSE,
+        topic=ContactPerson.Topic.BOTH,
+        email="info@chassesearch.nl",
+    )
+    planning_generate(vacancy=vacancy)
+    return vacancy
+
+
 def _seat_committee(vacancy: Vacancy, users: dict) -> None:
     CommitteeMember.objects.bulk_create(
         CommitteeMember(
@@ -589,6 +614,18 @@ def demo_load(*, today: date | None = None, superuser: bool = True) -> DemoResul
         )  # fmt: skip
     decisions.decisions_record(vacancies=vacancies, candidates=candidates)
 
+    # The running procedure in its committee round.
+    running = _twente_running(client=twente, lead=daan, today=today)
+    vacancies[REF_TWENTE_RUNNING] = running
+    members = committee_round.seat_committee(running, users)
+    _applications(
+        vacancy=running, plans=committee_round.plans(today), candidates=candidates,
+        recruiter=daan, moments=_fixed_moments,
+    )  # fmt: skip
+    committee_round.committee_work(
+        vacancy=running, members=members, candidates=candidates, by=daan, today=today
+    )
+
     open_steps = sum(len(plan.steps) for plan in people.OPEN)
     times = iter(_today_times(open_steps, today=today, now=now))
     _applications(
@@ -604,7 +641,7 @@ def demo_load(*, today: date | None = None, superuser: bool = True) -> DemoResul
 def demo_logins() -> list[tuple[str, str, str, str]]:
     """(role, username, password, who) of every demo account, for the run command to print."""
     rows = []
-    for person in [*people.RECRUITERS, *people.COMMITTEE]:
+    for person in [*people.RECRUITERS, *people.COMMITTEE, *committee_round.TWENTE_COMMITTEE]:
         who = f"{person.first_name} {person.last_name}"
         if person.organisation:
             who += f", {person.organisation}"
