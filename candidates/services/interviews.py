@@ -523,3 +523,14 @@ def interview_respond(*, interview: Interview, response: str, note: str = "") ->
         current.save(update_fields=["response", "response_note", "responded_at", "updated_at"])
         _queue_consultant(current)
     return current
+
+
+def interviews_cancel_ahead(*, application: Application, by=None) -> list[Interview]:
+    """Cancel every planned interview of `application` that has not ended yet (the application
+    was rejected or withdrawn). Part of the move's transaction; the emails go after the commit."""
+    ahead = Interview.objects.filter(
+        application_id=application.pk,
+        status=Interview.Status.PLANNED,
+        ends_at__gt=timezone.now(),
+    )
+    return [interview_cancel(interview=interview, by=by) for interview in ahead]

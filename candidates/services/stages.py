@@ -148,7 +148,7 @@ def _close_procedure(vacancy: Vacancy) -> Vacancy:
 def _after_move(*, application: Application, change: StageChange) -> None:
     """What follows a move; each follow-up queues its work to run after the commit, except the
     end of the procedure after an appointment, which is part of the move's transaction."""
-    from candidates.services import notifications, release
+    from candidates.services import interviews, notifications, release
 
     if change.to_stage == Application.Stage.APPOINTED:
         application.vacancy = _close_procedure(application.vacancy)
@@ -158,6 +158,10 @@ def _after_move(*, application: Application, change: StageChange) -> None:
     elif change.to_stage == Application.Stage.WITHDRAWN:
         # A candidate who withdrew is no longer shown to the committee.
         release.application_release_withdraw(application=application, by=change.changed_by)
+    if change.to_stage in Application.EXITS:
+        # Rejected or withdrawn: the interviews still ahead are cancelled, and everyone invited
+        # gets the cancellation that removes them from their calendars.
+        interviews.interviews_cancel_ahead(application=application, by=change.changed_by)
     if change.to_stage == Application.Stage.WITHDRAWN and change.changed_by is None:
         # The candidate withdrew: the lead consultant is told.
         notifications.notify_application_withdrawn(application_id=application.pk)

@@ -748,3 +748,34 @@ def test_the_list_and_the_schedule_cost_the_same_queries_for_3_and_30(
     with django_assert_num_queries(5):
         page = client.get(reverse("candidates:committee_schedule"))
     assert page.text.count('class="card mb-2 interview-card"') == count
+
+
+def test_rejecting_or_withdrawing_cancels_the_interviews_ahead(world, mail):
+    """An application that leaves the procedure keeps no interview in anyone's calendar."""
+    from candidates.services.stages import application_move
+
+    with mail.capture():
+        ahead = plan(world, at(2026, 1, 15, 10, 0), at(2026, 1, 15, 11, 0))
+        for_bram = plan(
+            world, at(2026, 1, 16, 10, 0), at(2026, 1, 16, 11, 0), application=world["other"]
+        )
+    mail.outbox.clear()
+    with mail.capture():
+        application_move(
+            application=world["application"],
+            to_stage=Application.Stage.REJECTED,
+            rejection_code=Application.RejectionReason.STRONGER,
+            by=world["consultant"],
+        )
+    ahead.refresh_from_db()
+    for_bram.refresh_from_db()
+    assert ahead.status == Interview.Status.CANCELLED
+    assert for_bram.status == Interview.Status.PLANNED
+    messages = by_recipient(mail.outbox)
+    assert set(messages) == {"anna@example.org", "voorzitter@example.org", "lid@example.org"}
+    assert all(str(ics_of(m)["METHOD"]) == "CANCEL" for m in messages.values())
+
+    with mail.capture():
+        application_move(application=world["other"], to_stage=Application.Stage.WITHDRAWN, by=None)
+    for_bram.refresh_from_db()
+    assert for_bram.status == Interview.Status.CANCELLED
