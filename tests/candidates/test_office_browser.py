@@ -37,12 +37,22 @@ def test_recruiter_lands_on_the_dashboard_and_follows_the_tabs(live_server, page
         "Inzicht",
         "Planning",
         "Commissie",
+        "Gesprekken",
+        "Scores",
+        "Besluit",
     ]
     assert_accessible(page)
 
-    for label, url_name in (("Planning", "planning"), ("Commissie", "committee")):
+    for label, url_name in (
+        ("Planning", "vacancies:planning"),
+        ("Commissie", "vacancies:committee"),
+        ("Gesprekken", "candidates:interview_list"),
+        ("Scores", "candidates:score_matrix"),
+        ("Besluit", "candidates:decision"),
+    ):
+        tabs = page.locator("#vacancy-tabs")
         tabs.get_by_role("link", name=label, exact=True).click()
-        page.wait_for_url(live_server.url + reverse(f"vacancies:{url_name}", args=[vacancy.pk]))
+        page.wait_for_url(live_server.url + reverse(url_name, args=[vacancy.pk]))
         assert page.locator("#vacancy-tabs a[aria-current=page]").inner_text() == label
         assert_accessible(page)
 
