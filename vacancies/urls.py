@@ -1,4 +1,4 @@
-from .views import clients, committee, invitations, planning, vacancies, works_council
+from .views import clients, committee, invitations, planning, profile, vacancies, works_council
 
 app_name = "vacancies"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *committee.urlpatterns,
     *invitations.urlpatterns,
     *works_council.urlpatterns,
+    *profile.urlpatterns,
 ]

@@ -36,6 +36,7 @@ from vacancies.models import (
     Vacancy,
 )
 from vacancies.services import planning_generate
+from vacancies.services.profile import profile_publish
 
 from . import committee_round, decisions, people, texts
 
@@ -632,6 +633,11 @@ def demo_load(*, today: date | None = None, superuser: bool = True) -> DemoResul
         vacancy=vacancies[REF_OPEN], plans=people.OPEN, candidates=candidates, recruiter=inge,
         moments=lambda plan: [next(times) for _ in plan.steps], self_service=True,
     )  # fmt: skip
+    # The profile as it was published: version 1 of every procedure that was (the 2019 one was
+    # published by email only and shows its text as it is).
+    for vacancy in vacancies.values():
+        if vacancy.published_on and vacancy.status != Vacancy.Status.DRAFT:
+            profile_publish(vacancy=vacancy, by=vacancy.lead_consultant)
     # Every demo candidate can be found in the candidate database (names, positions, notes).
     for candidate in candidates.values():
         candidate_reindex(candidate_id=candidate.pk)

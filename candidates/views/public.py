@@ -10,13 +10,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.crypto import get_random_string
 from django.views.decorators.http import require_http_methods
 
 from candidates.forms import ApplicationForm
 from candidates.selectors import (
+    PUBLIC_STATUSES,
     vacancy_contact_email,
     vacancy_public_clients,
     vacancy_public_get,
@@ -25,7 +26,15 @@ from candidates.selectors import (
 from candidates.services.applications import application_submit
 from recruitment.lib.client_ip import client_ip
 from recruitment.lib.params import id_param
+from recruitment.lib.pdf import pdf_response
 from recruitment.lib.ratelimit import rate_limited
+from vacancies.models import Vacancy
+from vacancies.services.profile import (
+    profile_pdf_cached,
+    profile_pdf_filename,
+    profile_published,
+    with_latest_version,
+)
 
 ATTEMPT_SALT = "candidates.apply-attempt"
 
@@ -99,17 +108,33 @@ def vacancy_list(request):
     )
 
 
+def _public_profile(reference: str, statuses) -> tuple[Vacancy, dict]:
+    """A vacancy in one of `statuses` and its latest published profile, or 404. The version
+    comes with the vacancy in one query; only a vacancy without one reads its rows."""
+    queryset = with_latest_version(Vacancy.objects.filter(status__in=statuses))
+    vacancy = get_object_or_404(queryset.select_related("client"), reference=reference)
+    return vacancy, profile_published(vacancy)
+
+
 def vacancy_detail(request, reference):
-    vacancy = vacancy_public_get(reference=reference)
+    vacancy, profile = _public_profile(reference, PUBLIC_STATUSES)
     return render(
         request,
         "candidates/vacancy_detail.html",
         {
             "vacancy": vacancy,
-            "phases": vacancy.phases.all(),
+            "profile": profile,
             "is_open": vacancy.accepts_applications(),
         },
     )
+
+
+def vacancy_pdf(request, reference):
+    """The published profile as a PDF, the version the public page shows; only while the vacancy
+    is published (a draft, closed or ended vacancy: 404)."""
+    vacancy, profile = _public_profile(reference, [Vacancy.Status.PUBLISHED])
+    pdf = profile_pdf_cached(profile=profile, fingerprint=vacancy.latest_profile_fingerprint)
+    return pdf_response(pdf, profile_pdf_filename(vacancy, profile))
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,6 +206,7 @@ urlpatterns = [
     path("", vacancy_list, name="vacancy_list"),
     path("privacy/", privacy, name="privacy"),
     path("vacatures/<slug:reference>/", vacancy_detail, name="vacancy"),
+    path("vacatures/<slug:reference>/functieprofiel.pdf", vacancy_pdf, name="vacancy_pdf"),
     path("vacatures/<slug:reference>/solliciteren/", apply, name="apply"),
     path("vacatures/<slug:reference>/ontvangen/", applied, name="applied"),
 ]

@@ -10,6 +10,7 @@ from .. import selectors, services
 from ..access import recruiter_required
 from ..forms import VacancyForm, save_with_formsets, vacancy_formsets
 from ..models import Vacancy
+from ..services.profile import profile_current, profile_record_change
 
 PAGE_SIZE = 25
 
@@ -37,7 +38,7 @@ def vacancy_detail(request, pk):
     wnt_ceiling = vacancy.wnt_ceiling()
     context = {
         "vacancy": vacancy,
-        "phases": list(vacancy.phases.all()),
+        "profile": profile_current(vacancy),
         "members": list(vacancy.committee.all()),
         "transitions": [
             (status, Vacancy.Status(status).label) for status in selectors.allowed_statuses(vacancy)
@@ -59,6 +60,7 @@ def _vacancy_form(request, vacancy: Vacancy):
         created = vacancy.pk is None
         if saved := save_with_formsets(form, formsets):
             vacancy = saved
+            profile_record_change(vacancy=vacancy, by=request.user)
             if created:
                 messages.success(
                     request, _("Vacancy “%(title)s” created.") % {"title": vacancy.title}
@@ -95,7 +97,7 @@ def vacancy_status(request, pk):
         messages.error(request, _("Unknown status."))
         return redirect(vacancy)
     try:
-        vacancy = services.vacancy_set_status(vacancy=vacancy, status=status)
+        vacancy = services.vacancy_set_status(vacancy=vacancy, status=status, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
