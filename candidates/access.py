@@ -240,3 +240,21 @@ def notes_visible_to(user, application: Application) -> QuerySet[Note]:
     if not can_view_application(user, application):
         return Note.objects.none()
     return notes.filter(visibility=Note.Visibility.SHAREABLE)
+
+
+# --- overview_pdf ---
+
+
+def can_request_overview(user, vacancy: Vacancy) -> bool:
+    """The candidate overview of a vacancy, made for oneself: whoever may see the vacancy (its
+    committee while the procedure runs, a recruiter); it shows the released applications."""
+    return can_view_vacancy(user, vacancy)
+
+
+def can_download_overview(user, overview) -> bool:
+    """An overview's file: only the person it was made for (their name is on every page), and
+    only while they may still see its vacancy. Not a recruiter's copy for a member, nor the
+    reverse."""
+    return (
+        _active(user) and overview.user_id == user.pk and can_view_vacancy(user, overview.vacancy)
+    )
