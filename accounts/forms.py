@@ -1,4 +1,4 @@
-"""Forms of the login steps and the password reset."""
+"""Forms of the login steps, the password reset and the account page."""
 
 import re
 
@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
 
 
 class CodeForm(forms.Form):
@@ -39,3 +41,17 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         language = getattr(context.get("user"), "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
+class ReminderDeliveryForm(forms.Form):
+    """How the user receives reminders: each when it is due, or one daily digest."""
+
+    reminder_delivery = forms.ChoiceField(
+        label=_("How do you want to receive reminders?"),
+        choices=User.ReminderDelivery.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={
+            "required": _("Choose how you receive reminders."),
+            "invalid_choice": _("Choose how you receive reminders."),
+        },
+    )

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import user_login_failed
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
@@ -17,7 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
-from accounts.forms import CodeForm, PasswordResetForm
+from accounts.forms import CodeForm, PasswordResetForm, ReminderDeliveryForm
+from accounts.preferences import user_set_reminder_delivery
 from accounts.services import (
     pending_login,
     pending_login_finish,
@@ -191,10 +193,22 @@ def otp_enrol(request):
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "POST"])
 def account(request):
-    """My account: the second factor and the latest logins."""
+    """My account: the second factor, how reminders arrive, and the latest logins."""
     user = request.user
+    form = ReminderDeliveryForm(
+        request.POST if request.method == "POST" else None,
+        initial={"reminder_delivery": user.reminder_delivery},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_set_reminder_delivery(user=user, delivery=form.cleaned_data["reminder_delivery"])
+        except ValidationError as error:
+            form.add_error("reminder_delivery", error)
+        else:
+            messages.success(request, _("Your choice for reminders is saved."))
+            return redirect("accounts:account")
     return render(
         request,
         "accounts/account.html",
@@ -202,7 +216,9 @@ def account(request):
             "logins": recent_logins(user),
             "has_app": totp_device_confirmed(user) is not None,
             "app_required": second_factor_required(user),
+            "reminder_form": form,
         },
+        status=400 if form.errors else 200,
     )
 
 
