@@ -20,6 +20,7 @@ from .models import (
     Nomination,
     Note,
     Reference,
+    Reminder,
     Scorecard,
     ScorecardScore,
     StageChange,
@@ -328,3 +329,11 @@ class ErasurePostponementAdmin(RecordAdmin):
 class ErasureLogAdmin(RecordAdmin):
     list_display = ("at", "cause", "vacancy_id_erased", "applications", "candidates", "documents")
     list_filter = ("cause",)
+
+
+@admin.register(Reminder)
+class ReminderAdmin(RecordAdmin):
+    list_display = ("due_on", "kind", "email", "queued_at", "digest_date", "sent_via")
+    list_filter = ("kind",)
+    search_fields = ("key", "email")
+    list_select_related = ("sent_via",)

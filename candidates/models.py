@@ -966,3 +966,77 @@ class ErasureLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.cause}"
+
+
+class Reminder(models.Model):
+    """One reminder to one person about one thing, due on one day (Europe/Amsterdam).
+
+    The key, "<kind>:<object>:<recipient>:<due date>", is unique: a reminder is inserted once
+    however often the sweep runs (candidates.services.reminders), and its email is queued once
+    through the outbox's own unique key ("reminder:<key>"), claimed first with a conditional
+    UPDATE on `queued_at`. A reminder for someone who chose the daily digest waits with
+    `queued_at` empty until the digest takes it: `sent_via` is then the digest's email and
+    `digest_date` its day. Whether the message left is the outbox's `sent_at`.
+    """
+
+    class Kind(models.TextChoices):
+        CLOSING_SOON = "closing_soon", _("Closing date in 3 days")
+        CLOSING_TODAY = "closing_today", _("Closing date today")
+        PHASE_STARTS = "phase_starts", _("Planning phase starts tomorrow")
+        PHASE_ENDS = "phase_ends", _("Planning phase ends today")
+        PHASE_OVERDUE = "phase_overdue", _("Planning phase overdue")
+        SCORES_MISSING = "scores_missing", _("Scores not submitted")
+        SCORES_MISSING_CHAIR = "scores_missing_chair", _("Scores not submitted (the chair's copy)")
+        INTERVIEW_CANDIDATE = "interview_candidate", _("Interview tomorrow (candidate)")
+        INTERVIEW_MEMBER = "interview_member", _("Interview tomorrow (committee member)")
+        NO_FIRST_ANSWER = "no_first_answer", _("Applications without a first answer")
+        INVITATION_PENDING = "invitation_pending", _("Committee invitation not accepted")
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recipient"),
+    )
+    # The address when it was due (a candidate has no account); a user's current address wins.
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=8)
+    due_on = models.DateField(_("due"))
+    # What the message says, in no language yet: ids, ISO dates, titles, names.
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    sent_via = models.ForeignKey(
+        "mail.OutgoingEmail",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("email"),
+    )
+    digest_date = models.DateField(_("in the digest of"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-due_on", "-pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        indexes = [
+            # What the sweep and the digest look for: reminders not queued yet.
+            models.Index(
+                fields=["due_on"],
+                condition=models.Q(queued_at__isnull=True),
+                name="candidates_reminder_pending",
+            )
+        ]
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def is_queued(self) -> bool:
+        return self.queued_at is not None

@@ -10,9 +10,11 @@ from .views import (
     insight,
     interviews,
     office,
+    overview,
     portal,
     public,
     release,
+    retention,
     scorecards,
     sourcing,
     submitted,
@@ -38,4 +40,6 @@ urlpatterns = [
     *scorecards.urlpatterns,
     *interviews.urlpatterns,
     *decision.urlpatterns,
+    *retention.urlpatterns,
+    *overview.urlpatterns,
 ]

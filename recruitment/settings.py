@@ -4,10 +4,12 @@ No DATABASE_URL means SQLite in ./data; no CELERY_BROKER_URL means tasks run in-
 With DEBUG off, a missing SECRET_KEY stops start-up.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -211,6 +213,7 @@ MAIL_CONTEXT_BUILDERS = {
     "reference_consent_candidate": "candidates.services.notifications.candidate_link_context",
     "interview_candidate": "candidates.services.interviews.interview_link_context",
     "committee_invitation": "vacancies.services.invitations.invitation_link_context",
+    "reminder_interview_candidate": "candidates.services.interviews.interview_link_context",
 }
 
 # Per email template, a function that makes the files to attach when the email is sent, from the
@@ -218,6 +221,9 @@ MAIL_CONTEXT_BUILDERS = {
 MAIL_ATTACHMENT_BUILDERS = {
     "interview_candidate": "candidates.services.calendar.interview_attachments",
     "interview_member": "candidates.services.calendar.interview_attachments",
+    "reminder_interview_candidate": "candidates.services.calendar.interview_attachments",
+    "reminder_interview_member": "candidates.services.calendar.interview_attachments",
+    "reminder_digest": "candidates.services.reminders.digest_attachments",
 }
 
 # Celery: without a broker, tasks run in-process.
@@ -247,6 +253,11 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 CELERY_BEAT_SCHEDULE = {
     # Emails that never reached a worker (broker down) go out within a minute of its return.
     "flush-outbox": {"task": "mail.tasks.flush_outbox", "schedule": 60.0},
+    # Retention: erase the personal data whose time is up, daily at 03:00 Europe/Amsterdam.
+    "erase-expired": {
+        "task": "candidates.tasks.erase_expired",
+        "schedule": crontab(hour=3, minute=0),
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -267,6 +278,20 @@ RATELIMIT_FAIL_OPEN = True
 MAX_REQUEST_SIZE = env.int("MAX_REQUEST_SIZE", default=2 * MAX_UPLOAD_SIZE + 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_PERMISSIONS = 0o600
+
+# The search firm on its documents (the profile PDF's cover, header and footer). FIRM_LOGO is a
+# path under the static directories; FIRM_COLOURS are CSS hex colours.
+FIRM_NAME = env.str("FIRM_NAME", default="Chasse Executive Search")
+FIRM_LOGO = env.str("FIRM_LOGO", default="img/firm-logo.svg")
+FIRM_COLOURS = {
+    "primary": env.str("FIRM_COLOUR_PRIMARY", default="#1f3a5f"),
+    "accent": env.str("FIRM_COLOUR_ACCENT", default="#b5651d"),
+}
+for _name, _colour in FIRM_COLOURS.items():
+    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", _colour):
+        raise ImproperlyConfigured(f"FIRM_COLOUR_{_name.upper()} must be a hex colour: #1f3a5f.")
+if FIRM_LOGO.startswith("/") or ".." in FIRM_LOGO.split("/"):
+    raise ImproperlyConfigured("FIRM_LOGO is a path under the static directories: img/logo.svg.")
 
 # Security, strict unless DEBUG.
 SESSION_COOKIE_HTTPONLY = True
@@ -335,6 +360,8 @@ LOGGING = {
         # records go to the root handler instead.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # WeasyPrint announces every step of every PDF at INFO (recruitment/lib/pdf.py).
+        "weasyprint.progress": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

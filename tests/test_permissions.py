@@ -17,11 +17,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from candidates.models import (
     Application,
+    CandidateOverview,
     ConflictOfInterest,
     Document,
     EmailTemplate,
@@ -35,6 +37,7 @@ from tests.accounts.factories import RecruiterFactory, UserFactory
 from tests.candidates.factories import ApplicationFactory
 from tests.candidates.pdfs import make_pdf, private_storage_fixture, upload  # noqa: F401
 from tests.vacancies.factories import CommitteeMemberFactory, PlanningPhaseFactory, VacancyFactory
+from vacancies.services.profile import profile_publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
@@ -110,6 +113,10 @@ EXPECTED = {
     "vacancies:committee_invite": BACK_POST,
     "vacancies:committee_invite_resend": BACK_POST,
     "vacancies:works_council": BACK,
+    # The profile's versions (the world's vacancy has version 1) and its PDF.
+    "vacancies:profile_versions": BACK,
+    "vacancies:profile_version": BACK,
+    "vacancies:profile_pdf": BACK,
     # The invitation link (tampered here: a page that says so) and asking for a new one.
     "invitations:accept": PUBLIC,
     "invitations:renew": PUBLIC,
@@ -145,6 +152,9 @@ EXPECTED = {
     "candidates:vacancy_list": PUBLIC,
     "candidates:privacy": PUBLIC,
     "candidates:vacancy": PUBLIC,
+    # The profile PDF is public only while the vacancy is published; the world's vacancy is
+    # closed (published: tests/vacancies/test_profile_pdf.py).
+    "candidates:vacancy_pdf": dict.fromkeys(ROLES, 404),
     "candidates:apply": PUBLIC,  # closed: the page says so
     "candidates:applied": PUBLIC,
     # The candidate's own page.
@@ -159,6 +169,15 @@ EXPECTED = {
         "member": 200,
         "conflicted_member": 200,
         "chair": 200,
+    },
+    # The candidate overview (PDF): whoever sees the vacancy has one made for themselves; its
+    # file only for the person it was made for (here the member's copy).
+    "candidates:overview": COMMITTEE,
+    "candidates:overview_download": {
+        **dict.fromkeys(ROLES, 404),
+        "anonymous": L,
+        "candidate": L,
+        "member": 200,
     },
     # The recruiter's back office (candidates).
     "candidates:application_list": BACK,
@@ -187,6 +206,7 @@ EXPECTED = {
     "candidates:application_details_review": BACK_POST,
     "candidates:application_release": BACK_POST,
     "candidates:application_release_withdraw": BACK_POST,
+    "candidates:erasure_postpone": BACK,  # retention: postpone an erasure
 }
 
 
@@ -239,6 +259,13 @@ def world():
     note = Note.objects.create(
         candidate=released.candidate, application=released, text="Sterk", visibility="shareable"
     )
+    profile_publish(vacancy=vacancy, by=None)  # profile version 1
+    overview = CandidateOverview(
+        vacancy=vacancy, user=member.user, fingerprint="0" * 64, status="done", progress=100
+    )
+    overview.file.save("overview.pdf", ContentFile(make_pdf("Overzicht")), save=False)
+    overview.finished_at = timezone.now()
+    overview.save()
     return {
         "vacancy": vacancy,
         "client": vacancy.client,
@@ -254,6 +281,7 @@ def world():
         "interview": interview,
         "recruiter": RecruiterFactory(username="werver"),
         "note": note,
+        "overview": overview,
         "template": EmailTemplate.objects.order_by("pk").first()
         or EmailTemplate.objects.create(
             kind="acknowledgement", language="nl", subject="S", body="B"
@@ -267,6 +295,7 @@ PK_OF = {
     "vacancies:client_detail": "client",
     "vacancies:client_edit": "client",
     "candidates:document_download": "document",
+    "candidates:overview_download": "overview",
     "candidates:candidate_detail": "candidate",
     "candidates:note_add": "candidate",
     "candidates:candidate_merge": "candidate",
@@ -286,6 +315,7 @@ PK_OF = {
     "candidates:interview_cancel": "interview",
     "candidates:email_template_edit": "template",
     "candidates:email_template_preview": "template",
+    "candidates:erasure_postpone": "released",
 }
 
 
@@ -308,6 +338,7 @@ def url_for(name, route, world, role):
                 "phase_pk": world["phase"].pk,
                 "member_pk": world["member"].pk,
                 "interview_pk": world["interview"].pk,
+                "number": 1,  # the profile version
                 "stage": "applied",
                 "kind": "acknowledgement",
                 "language": "nl",

@@ -98,6 +98,7 @@ def _application_create(*, candidate: Candidate, vacancy: Vacancy, data: dict) -
                 source=Application.Source.APPLIED,
                 privacy_accepted_at=timezone.now(),
                 consent_talent_pool=bool(data.get("consent_talent_pool")),
+                consent_talent_pool_at=timezone.now() if data.get("consent_talent_pool") else None,
                 submitted_details=_submitted_details(data),
             )
     except IntegrityError as exc:
@@ -116,9 +117,15 @@ def _sourced_applies(*, application: Application, data: dict) -> Application:
         raise _already_applied_error(application.vacancy)
     application.privacy_accepted_at = timezone.now()
     application.consent_talent_pool = bool(data.get("consent_talent_pool"))
+    application.consent_talent_pool_at = timezone.now() if data.get("consent_talent_pool") else None
     application.submitted_details = _submitted_details(data)
     application.save(
-        update_fields=["privacy_accepted_at", "consent_talent_pool", "submitted_details"]
+        update_fields=[
+            "privacy_accepted_at",
+            "consent_talent_pool",
+            "consent_talent_pool_at",
+            "submitted_details",
+        ]
     )
     if application.stage == Application.Stage.SOURCED:
         with translation.override(settings.LANGUAGE_CODE):  # read by the consultants

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models import Application, Assessment, Candidate
 from candidates.services import notifications
 from candidates.services.documents import document_log_access
+from candidates.services.retention import link_valid_q
 from candidates.services.stages import application_move
 
 LINK_SALT = "candidate-page"
@@ -50,7 +51,9 @@ def status_url(application: Application) -> str:
 
 
 def application_from_link(signed: str) -> Application | None:
-    """The application a link points to; None for a tampered, foreign or unknown link."""
+    """The application a link points to; None for a tampered, foreign or unknown link, and for
+    an application whose data was erased or whose procedure ended a year ago or more
+    (candidates.services.retention)."""
     try:
         data = signing.loads(signed, salt=LINK_SALT)
     except signing.BadSignature:
@@ -63,6 +66,7 @@ def application_from_link(signed: str) -> Application | None:
             "candidate", "vacancy__client", "vacancy__lead_consultant"
         )
         .filter(access_token=token)
+        .filter(link_valid_q())
         .first()
     )
 

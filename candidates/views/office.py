@@ -7,7 +7,8 @@ from django.urls import path
 from vacancies.access import recruiter_required
 from vacancies.selectors import upcoming_phases
 
-from ..selectors.office import my_assignments
+from ..selectors.office import coming_deadlines, my_assignments
+from ..selectors.retention import erasure_panel
 
 PLANNING_DAYS = 60
 
@@ -19,8 +20,8 @@ def dashboard(request):
         "phases": list(upcoming_phases(user=request.user, days=PLANNING_DAYS)),
         "planning_days": PLANNING_DAYS,
         # Filled by the reminders and retention work (candidates.selectors.office).
-        "deadlines": [],
-        "erasures": [],
+        "deadlines": coming_deadlines(user=request.user),
+        "erasures": erasure_panel(),
     }
     return render(request, "candidates/dashboard.html", context)
 

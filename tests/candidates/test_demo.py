@@ -297,8 +297,9 @@ def test_open_procedure_accepts_applications_for_four_weeks_from_today(demo, tod
     assert "15 mei 2026" not in v.procedure_text + v.how_to_apply
     first, preselection = v.phases.all()[0], v.phases.get(kind="preselection")
     assert (first.starts_on, first.ends_on) == (today, v.closing_date)
-    assert preselection.starts_on == date(2026, 12, 28)  # the first Monday after closing
-    assert v.phases.get(kind="appointment").date_note == "Vóór 10 februari 2027"
+    # Issue 9: the first Monday after closing (28 December) is in the Christmas break.
+    assert preselection.starts_on == date(2027, 1, 4)
+    assert v.phases.get(kind="appointment").date_note == "Vóór 17 februari 2027"
 
 
 # --- states by date ------------------------------------------------------------------------------

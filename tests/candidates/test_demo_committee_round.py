@@ -2,7 +2,7 @@
 closed for applications, candidates released, scores submitted and a draft, a conflict, the
 interviews of next week; its committee logs in with the printed password and sees it."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -42,7 +42,7 @@ def running(db):
 def test_the_procedure_is_closed_and_in_its_committee_round(running):
     vacancy, _output = running
     assert vacancy.status == Vacancy.Status.CLOSED
-    assert vacancy.closing_date == datetime(2026, 10, 30).date()  # the Friday, 3 weeks before
+    assert vacancy.closing_date == date(2026, 10, 30)  # the Friday, 3 weeks before
     released = ApplicationRelease.objects.filter(
         application__vacancy=vacancy, withdrawn_at__isnull=True
     )

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 Stage = Application.Stage
 URL = "/kantoor/"
 # The recruiter's vacancies, their applications counted per stage, the planning.
-DASHBOARD_QUERIES = 3
+# The assignments and the planning (3), the coming deadlines (2), the erasures (2).
+DASHBOARD_QUERIES = 7
 
 
 @pytest.fixture(autouse=True)

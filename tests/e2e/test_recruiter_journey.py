@@ -122,9 +122,12 @@ def test_recruiter_creates_a_vacancy_and_generates_its_planning(
     assert rows.count() == 10
 
     def dates(kind):
-        return page.locator(f"tr.phase-row[data-kind={kind}] td.dates").inner_text()
+        # The dates, without the calendar's note under them (holidays in the phase).
+        return page.locator(f"tr.phase-row[data-kind={kind}] td.dates").inner_text().splitlines()[0]
 
     assert dates(Kind.PUBLICATION) == f"17 april {DASH} 15 mei 2026"
+    publication = page.locator(f"tr.phase-row[data-kind={Kind.PUBLICATION}] td.dates")
+    assert "Koningsdag (27 april)" in publication.inner_text()
     assert dates(Kind.PRESELECTION) == f"18 {DASH} 29 mei 2026"
     assert dates(Kind.COMMITTEE_DISCUSSION) == f"8 {DASH} 10 juni 2026"
     assert dates(Kind.COMMITTEE_INTERVIEWS) == f"15 {DASH} 26 juni 2026"

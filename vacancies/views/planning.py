@@ -16,6 +16,7 @@ from .. import services
 from ..access import recruiter_required
 from ..forms_planning import PhaseForm, PhaseMoveForm, PlanningGenerateForm, add_service_errors
 from ..models import PlanningPhase, Vacancy
+from ..services.profile import profile_record_change
 
 TEMPLATE = "vacancies/planning.html"
 
@@ -69,6 +70,7 @@ def planning_generate(request, pk):
         for message in error.messages:
             messages.error(request, message)
     else:
+        profile_record_change(vacancy=vacancy, by=request.user)
         messages.success(request, _("The default planning has been generated."))
     return _to_planning(vacancy)
 
@@ -84,6 +86,7 @@ def phase_create(request, pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            profile_record_change(vacancy=vacancy, by=request.user)
             if request.htmx:
                 return render(request, f"{TEMPLATE}#editor", _editor_context(vacancy))
             messages.success(request, _("The phase has been added."))
@@ -118,6 +121,7 @@ def phase_edit(request, pk, phase_pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            profile_record_change(vacancy=vacancy, by=request.user)
             if request.htmx:
                 return render(
                     request, f"{TEMPLATE}#phase-row", {"vacancy": vacancy, "phase": phase}
@@ -136,6 +140,7 @@ def phase_delete(request, pk, phase_pk):
     vacancy = _vacancy(pk)
     phase = _phase(vacancy, phase_pk)
     services.phase_delete(phase=phase)
+    profile_record_change(vacancy=vacancy, by=request.user)
     if request.htmx:
         return render(request, f"{TEMPLATE}#editor", _editor_context(vacancy))
     messages.success(request, _("The phase has been deleted."))
@@ -151,6 +156,7 @@ def phase_move(request, pk, phase_pk):
     if not form.is_valid():
         return HttpResponse(status=400)
     services.phase_move(phase=phase, direction=form.cleaned_data["direction"])
+    profile_record_change(vacancy=vacancy, by=request.user)
     if request.htmx:
         return render(request, f"{TEMPLATE}#editor", _editor_context(vacancy))
     return _to_planning(vacancy)
