@@ -34,6 +34,9 @@ logger = logging.getLogger(__name__)
 CLAIM_TIMEOUT = timedelta(minutes=10)
 # After this many failed attempts a message is left for a human to look at (admin, last_error).
 MAX_ATTEMPTS = 10
+# A failed send is tried again after RETRY_FIRST, then twice as long each time, at most RETRY_MAX.
+RETRY_FIRST = timedelta(minutes=1)
+RETRY_MAX = timedelta(hours=1)
 # flush_outbox leaves fresh messages to the task queued for them on commit.
 FLUSH_MIN_AGE = timedelta(minutes=1)
 
@@ -86,9 +89,17 @@ def email_attachments(*, template: str, context: dict, language: str) -> list[At
         return list(import_string(builder)(dict(context)))
 
 
+def retry_delay(attempts: int) -> timedelta:
+    """How long a message waits after its `attempts`-th failed attempt: 1, 2, 4... minutes,
+    at most an hour (ten attempts span about four hours)."""
+    return min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_MAX)
+
+
 def _claimable(now):
-    return Q(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS) & (
-        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+    return (
+        Q(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+        & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT))
+        & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
     )
 
 
@@ -120,7 +131,9 @@ def email_send(*, email_id: int) -> bool:
     except Exception as exc:
         logger.exception("Sending email %s (%s) failed", email.pk, email.key)
         OutgoingEmail.objects.filter(pk=email.pk, claimed_at=now).update(
-            claimed_at=None, last_error=f"{type(exc).__name__}: {exc}"[:2000]
+            claimed_at=None,
+            next_attempt_at=timezone.now() + retry_delay(email.attempts),
+            last_error=f"{type(exc).__name__}: {exc}"[:2000],
         )
         return False
 

@@ -8,7 +8,14 @@ from django.db import connection
 from django.utils import timezone
 
 from mail.models import OutgoingEmail
-from mail.services.outbox import CLAIM_TIMEOUT, email_enqueue, email_queue, email_send
+from mail.services.outbox import (
+    CLAIM_TIMEOUT,
+    email_enqueue,
+    email_queue,
+    email_send,
+    outbox_flush,
+    retry_delay,
+)
 from mail.tasks import flush_outbox, send_email
 from recruitment.celery import app as celery_app
 from recruitment.lib.emails import make_message
@@ -143,6 +150,33 @@ def test_a_failed_send_is_recorded_and_retried_by_the_flush(mailoutbox, settings
     assert email.last_error == ""
     assert email.attempts == 2
     assert len(mailoutbox) == 1
+
+
+def test_failed_sends_wait_longer_each_time_and_are_not_marked_sent(mailoutbox):
+    """Backoff: 1, 2, 4... minutes after each failure, at most an hour; never sent by a failure."""
+    email, _ = queue(template="no_such_template")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert email_send(email_id=email.pk) is False
+    waits = []
+    moment = start
+    for _attempt in range(4):
+        email.refresh_from_db()
+        assert email.sent_at is None
+        wait = email.next_attempt_at - moment
+        waits.append(round(wait.total_seconds() / 60))
+        # Not before its time...
+        with time_machine.travel(email.next_attempt_at - timedelta(seconds=5), tick=False):
+            assert outbox_flush(min_age=timedelta(0)) == 0
+        # ...then tried again (and failing again).
+        moment = email.next_attempt_at + timedelta(seconds=1)
+        with time_machine.travel(moment, tick=False):
+            assert outbox_flush(min_age=timedelta(0)) == 0
+        email.refresh_from_db()
+        assert email.attempts == _attempt + 2
+    assert waits == [1, 2, 4, 8]
+    assert retry_delay(30) == timedelta(hours=1)
+    assert mailoutbox == []
 
 
 def test_flush_outbox_runs_every_minute_on_beat():
