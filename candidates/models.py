@@ -481,6 +481,14 @@ class DocumentAccess(models.Model):
         blank=True,
         verbose_name=_("candidate overview"),
     )
+
+    class Action(models.TextChoices):
+        OPENED = "opened", _("Opened or downloaded")
+        MADE = "made", _("Made")
+
+    action = models.CharField(
+        _("action"), max_length=20, choices=Action.choices, default=Action.OPENED
+    )
     # The vacancy of an overview; kept when the overview's file is replaced or erased.
     vacancy = models.ForeignKey(
         Vacancy, on_delete=models.CASCADE, related_name="+", null=True, blank=True

@@ -14,8 +14,8 @@ carries their name and the moment it was made, so a copy that leaves the room sa
   request for a few candidates, else by the Celery task `candidates.tasks.overview_generate`,
   which calls `overview_build` (it reports its progress on the row as it goes).
 - Each overview made and each download is logged in `DocumentAccess` (user, vacancy, overview),
-  the access log of the candidates' documents. The log row of a making has the very moment the
-  overview was finished (`accessed_at == overview.finished_at`); see `overview_access_log`.
+  the access log of the candidates' documents, a making with `action` "made"; see
+  `overview_access_log`.
 """
 
 import hashlib
@@ -363,7 +363,10 @@ def _store(overview: CandidateOverview, pdf: bytes) -> str | None:
     try:
         with transaction.atomic():
             log = DocumentAccess.objects.create(
-                overview=overview, vacancy_id=overview.vacancy_id, user_id=overview.user_id
+                overview=overview,
+                vacancy_id=overview.vacancy_id,
+                user_id=overview.user_id,
+                action=DocumentAccess.Action.MADE,
             )
             finished = CandidateOverview.objects.filter(
                 pk=overview.pk, status=Status.RUNNING
@@ -435,7 +438,7 @@ def overview_access_log(*, vacancy, limit: int = 200) -> list[OverviewLogRow]:
     return [
         OverviewLogRow(
             access=row,
-            made=row.overview is not None and row.accessed_at == row.overview.finished_at,
+            made=row.action == DocumentAccess.Action.MADE,
         )
         for row in rows
     ]

@@ -422,6 +422,7 @@ def test_each_copy_made_and_each_download_is_logged_and_shown_to_the_recruiter(
     assert [(row.user, row.vacancy, row.document) for row in log] == [(member, vacancy, None)] * 3
     assert [row.ip_address for row in log] == [None, "192.0.2.7", "192.0.2.7"]
     assert log[0].accessed_at == overview.finished_at
+    assert [row.action for row in log] == ["made", "opened", "opened"]
 
     page = client.get(page_url(vacancy)).content.decode()
     assert 'id="overview-log"' not in page  # the log is the recruiter's
