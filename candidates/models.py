@@ -807,6 +807,8 @@ class Interview(models.Model):
         ordering = ["starts_at", "pk"]
         verbose_name = _("interview")
         verbose_name_plural = _("interviews")
+        # The reminders sweep and the schedules look interviews up by their start.
+        indexes = [models.Index(fields=["starts_at"], name="candidates_interview_starts_at")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")),

@@ -66,6 +66,11 @@ class PlanningPhase(models.Model):
                 violation_error_message=_("A phase cannot end before it starts."),
             )
         ]
+        # The reminders sweep looks phases up by their first and last day.
+        indexes = [
+            models.Index(fields=["starts_on"], name="vacancies_phase_starts_on"),
+            models.Index(fields=["ends_on"], name="vacancies_phase_ends_on"),
+        ]
 
     def __str__(self):
         return self.activity

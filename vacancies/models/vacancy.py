@@ -169,6 +169,8 @@ class Vacancy(models.Model):
         ordering = ["-closing_date", "title"]
         verbose_name = _("vacancy")
         verbose_name_plural = _("vacancies")
+        # The reminders sweep looks vacancies up by their closing date.
+        indexes = [models.Index(fields=["closing_date"], name="vacancies_vacancy_closing_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_min_month__isnull=True)
