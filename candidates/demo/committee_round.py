@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from candidates.models import Application, ApplicationRelease, Assessment, Interview
+from candidates.models import Application, ApplicationRelease, Assessment, Interview, Scorecard
 from candidates.services.scorecards import conflict_declare, scorecard_save
 from vacancies.models import CommitteeMember, Vacancy, WorksCouncilAdvice
 
@@ -298,6 +298,10 @@ def committee_work(*, vacancy: Vacancy, members: dict, candidates: dict, by, tod
             comments=comments,
             submit=submit,
         )
+    # The members scored in the week before the discussion.
+    Scorecard.objects.filter(application__vacancy=vacancy, submitted_at__isnull=False).update(
+        submitted_at=_at(d.discussion_on - timedelta(days=4), 20, 30)
+    )
     place = "Regio Twente, Nijverheidstraat 30, Enschede"
     for key, hour in (("elkhatib", 10), ("lammers", 13)):
         application = applications[key]
