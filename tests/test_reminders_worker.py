@@ -11,14 +11,11 @@ what each address received is counted across processes.
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
 import uuid
 from datetime import datetime, timedelta
 
 import pytest
-from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
@@ -33,20 +30,16 @@ from tests.accounts.factories import RecruiterFactory, UserFactory
 from tests.candidates.factories import ApplicationFactory, CandidateFactory
 from tests.environment import require
 from tests.mail.fixtures import celery_configured
-from tests.test_worker import database_url_for_worker
 from tests.vacancies.factories import CommitteeMemberFactory, VacancyFactory
+from tests.workers import database_url_for_worker, worker_start, worker_stop
+from tests.workers import wait_for as _wait_for
 
 TIMEOUT = 60  # seconds
 CONSULTANTS = 10
 
 
 def wait_for(condition, timeout=TIMEOUT, interval=0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(interval)
-    return False
+    return _wait_for(condition, timeout, interval)
 
 
 @pytest.fixture
@@ -68,39 +61,16 @@ def workers(redis_url, tmp_path):
 
     def start(name: str, **env_extra) -> dict:
         log = tmp_path / f"{name}.log"
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.reminders_worker.settings",
-            "DATABASE_URL": url,
-            "CELERY_BROKER_URL": redis_url,
-            "CELERY_TASK_DEFAULT_QUEUE": queue,
-            "EMAIL_URL": "filemail://",
-            "EMAIL_FILE_PATH": str(mail_dir),
-            "SECRET_KEY": settings.SECRET_KEY,
-            "SITE_URL": settings.SITE_URL,
+        process = worker_start(
+            name=name,
+            queue=queue,
+            database_url=url,
+            broker_url=redis_url,
+            mail_dir=mail_dir,
+            log=log,
+            DJANGO_SETTINGS_MODULE="tests.reminders_worker.settings",
             **env_extra,
-        }
-        command = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "recruitment",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-Q",
-            queue,
-            "-n",
-            f"{name}-{queue}@%h",
-        ]
-        with log.open("wb") as output:
-            process = subprocess.Popen(
-                command, cwd=settings.BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT
-            )
+        )
         worker = {"name": name, "process": process, "log": log}
         started.append(worker)
         return worker
@@ -110,14 +80,7 @@ def workers(redis_url, tmp_path):
             yield {"start": start, "mail_dir": mail_dir, "stall_dir": stall_dir}
     finally:
         for worker in started:
-            if worker["process"].poll() is None:
-                worker["process"].terminate()
-        for worker in started:
-            try:
-                worker["process"].wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                worker["process"].kill()
-                worker["process"].wait(timeout=10)
+            worker_stop(worker["process"])
 
 
 def logs(*workers) -> str:

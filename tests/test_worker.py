@@ -4,16 +4,9 @@ Needs Redis (TEST_REDIS_URL, else redis://127.0.0.1:6379/15) and a database that
 can open: PostgreSQL (as in CI), not SQLite's in-memory test database.
 """
 
-import os
-import subprocess
-import sys
-import time
 import uuid
-from urllib.parse import quote
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from candidates.services.notifications import notify_application_received
 from mail.models import OutgoingEmail
@@ -21,23 +14,10 @@ from tests.candidates.factories import ApplicationFactory, CandidateFactory
 from tests.environment import require
 from tests.mail.fixtures import celery_configured
 from tests.vacancies.factories import PlanningPhaseFactory, VacancyFactory
+from tests.workers import database_url_for_worker, worker_start, worker_stop
+from tests.workers import wait_for as _wait_for
 
 TIMEOUT = 30  # seconds
-
-
-def database_url_for_worker() -> str | None:
-    """The test database as a DATABASE_URL another process can use, if there is one."""
-    db = connection.settings_dict
-    if connection.vendor == "postgresql":
-        user = quote(db.get("USER") or "", safe="")
-        password = quote(db.get("PASSWORD") or "", safe="")
-        credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-        host = db.get("HOST") or "localhost"
-        port = f":{db['PORT']}" if db.get("PORT") else ""
-        return f"postgres://{credentials}{host}{port}/{quote(db['NAME'], safe='')}"
-    if connection.vendor == "sqlite" and not connection.is_in_memory_db():
-        return f"sqlite:///{db['NAME']}"
-    return None
 
 
 @pytest.fixture
@@ -58,57 +38,24 @@ def worker(redis_url, worker_database_url, tmp_path):
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": worker_database_url,
-        "CELERY_BROKER_URL": redis_url,
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "EMAIL_URL": "filemail://",
-        "EMAIL_FILE_PATH": str(mail_dir),
-        "SECRET_KEY": settings.SECRET_KEY,
-        "SITE_URL": settings.SITE_URL,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "recruitment",
-        "worker",
-        "--pool=solo",
-        "--loglevel=INFO",
-        "--without-gossip",
-        "--without-mingle",
-        "--without-heartbeat",
-        "-Q",
-        queue,
-        "-n",
-        f"{queue}@%h",
-    ]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, cwd=settings.BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
+    process = worker_start(
+        name="worker",
+        queue=queue,
+        database_url=worker_database_url,
+        broker_url=redis_url,
+        mail_dir=mail_dir,
+        log=log,
+    )
     try:
         with celery_configured(broker_url=redis_url, task_default_queue=queue):
             yield {"mail_dir": mail_dir, "log": log, "process": process}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        worker_stop(process)
         # The worker's database connections are gone before the test database is flushed.
 
 
 def wait_for(condition, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
+    return _wait_for(condition, timeout)
 
 
 @pytest.mark.redis
