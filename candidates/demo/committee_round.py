@@ -14,12 +14,22 @@ The client's facts (the 14 municipalities, about 665 people, the domains) come f
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from candidates.models import Application, ApplicationRelease, Assessment, Interview, Scorecard
+from candidates.models import (
+    Application,
+    ApplicationRelease,
+    Assessment,
+    Document,
+    Interview,
+    Scorecard,
+)
+from candidates.services.documents import document_store
 from candidates.services.scorecards import conflict_declare, scorecard_save
 from vacancies.models import CommitteeMember, Vacancy, WorksCouncilAdvice
 
+from .cv import cv_pdf
 from .people import DemoApplication, DemoUser, _s
 
 REFERENCE = "regio-twente-algemeen-directeur"
@@ -282,7 +292,19 @@ def committee_work(*, vacancy: Vacancy, members: dict, candidates: dict, by, tod
             released_at=_at(d.shortlist_on, 11)
         )
     for key, career in CAREERS.items():
-        Assessment.objects.filter(application=applications[key]).update(career=career)
+        application = applications[key]
+        Assessment.objects.filter(application=application).update(career=career)
+        # The CV the candidate handed in, for the committee to read.
+        candidate = application.candidate
+        pdf = cv_pdf(
+            name=candidate.full_name,
+            position=f"{candidate.current_position}, {candidate.current_organisation}",
+            lines=career.splitlines(),
+        )
+        upload = SimpleUploadedFile(
+            f"CV {candidate.full_name}.pdf", pdf, content_type="application/pdf"
+        )
+        document_store(application=application, kind=Document.Kind.CV, upload=upload, stored=[])
     WorksCouncilAdvice.objects.create(vacancy=vacancy, requested_on=d.shortlist_on, requested_by=by)
     requirements = list(vacancy.requirements.order_by("order", "pk"))
     for (username, key), explanation in CONFLICTS.items():

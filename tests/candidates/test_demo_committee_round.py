@@ -2,6 +2,7 @@
 closed for applications, candidates released, scores submitted and a draft, a conflict, the
 interviews of next week; its committee logs in with the printed password and sees it."""
 
+import io
 from datetime import date, datetime, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.urls import reverse
+from pypdf import PdfReader
 
 from candidates.demo import committee_round, people
 from candidates.models import (
@@ -93,3 +95,24 @@ def test_the_committee_logs_in_with_the_printed_password_and_sees_the_procedure(
         matrix = client.get(reverse("candidates:score_matrix", args=[vacancy.pk]))
         assert matrix.status_code == 200
         assert "Belangenverstrengeling" in matrix.content.decode()
+
+
+def test_a_member_reads_a_candidates_cv(running, client):
+    """The released candidates handed in a CV; a member opens it in the browser."""
+    vacancy, _output = running
+    application = vacancy.applications.get(candidate__last_name="Lammers")
+    document = application.documents.get(kind="cv")
+    with time_machine.travel(WEDNESDAY + timedelta(minutes=5), tick=False):
+        client.post(
+            reverse("login"), {"username": "twente.lid", "password": people.COMMITTEE_PASSWORD}
+        )
+        page = client.get(reverse("candidates:committee_application", args=[application.pk]))
+        url = reverse("candidates:document_download", args=[document.pk])
+        assert url in page.content.decode()
+        response = client.get(url + "?inline=1")
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        content = b"".join(response.streaming_content)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+    assert "Monique Lammers" in text
+    assert "gemeentesecretaris, Gemeente Losser" in text
