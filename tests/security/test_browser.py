@@ -125,12 +125,14 @@ def test_the_main_pages_run_without_a_csp_violation(watched, live_server, recrui
 
     # The language switch (app.js, no inline handler) still works.
     page.goto(live_server.url + reverse("candidates:vacancy_list"))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "nl"
     # Choosing submits the form: wait for that navigation to finish before the next step, or a
-    # later goto aborts it.
-    with page.expect_navigation():
+    # later goto aborts it (a generous wait: once, on a loaded CI machine, 10 s were too short).
+    with page.expect_navigation(timeout=30_000):
         page.select_option("select[name=language]", "en")
     assert page.locator("html").get_attribute("lang") == "en"
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=30_000):
         page.select_option("select[name=language]", "nl")
     assert page.locator("html").get_attribute("lang") == "nl"
 
