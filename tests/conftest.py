@@ -115,19 +115,6 @@ def _environment_markers(request):
 
 
 @pytest.fixture(autouse=True)
-def _media_in_a_temporary_folder(settings, tmp_path):
-    """No test writes files into the project's data/media (the demo stores CVs, for one); tests
-    that look at the files ask for `private_storage` (tests/candidates/pdfs.py) instead."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "media-all")},
-        },
-    }
-
-
-@pytest.fixture(autouse=True)
 def _second_factor_off(settings):
     """`force_login` gives no second factor; tests of the two-step login switch it on."""
     settings.OTP_REQUIRED_FOR_RECRUITERS = False

@@ -39,6 +39,7 @@ from candidates.services.stages import application_move
 from mail.models import OutgoingEmail
 from tests.accounts.factories import RecruiterFactory, UserFactory
 from tests.candidates.factories import ApplicationFactory, CandidateFactory
+from tests.candidates.pdfs import private_storage_fixture  # noqa: F401
 from tests.vacancies.factories import CommitteeMemberFactory, RequirementFactory, VacancyFactory
 from vacancies.models import CommitteeMember, Vacancy, WorksCouncilAdvice
 from vacancies.services.works_council import (
@@ -46,7 +47,7 @@ from vacancies.services.works_council import (
     works_council_set_required,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
 Stage = Application.Stage
 

@@ -24,6 +24,7 @@ from candidates.demo.builder import (
     REFERENCES,
 )
 from candidates.models import Application, Candidate, StageChange
+from tests.candidates.pdfs import private_storage_fixture  # noqa: F401
 from tests.vacancies.factories import VacancyFactory
 from vacancies.models import (
     Client,
@@ -31,6 +32,9 @@ from vacancies.models import (
     PlanningPhase,
     Vacancy,
 )
+
+# The demo stores CVs: in a temporary folder, not in data/media.
+pytestmark = pytest.mark.usefixtures("private_storage")
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TODAY = datetime(2026, 11, 24, 10, 30, tzinfo=AMS)

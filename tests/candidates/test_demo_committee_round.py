@@ -20,7 +20,11 @@ from candidates.models import (
     Interview,
     Scorecard,
 )
+from tests.candidates.pdfs import private_storage_fixture  # noqa: F401
 from vacancies.models import Vacancy, WorksCouncilAdvice
+
+# The demo stores CVs: in a temporary folder, not in data/media.
+pytestmark = pytest.mark.usefixtures("private_storage")
 
 AMS = ZoneInfo("Europe/Amsterdam")
 # A Wednesday afternoon, after the committee discussed the overview (Monday to Wednesday).

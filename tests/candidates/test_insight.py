@@ -15,6 +15,7 @@ from candidates.models import Application, Candidate, StageChange
 from candidates.selectors import insight
 from tests.accounts.factories import RecruiterFactory
 from tests.candidates.factories import ApplicationFactory
+from tests.candidates.pdfs import private_storage_fixture  # noqa: F401
 from tests.vacancies.factories import ClientFactory, CommitteeMemberFactory, VacancyFactory
 from vacancies.models import Vacancy
 
@@ -249,6 +250,7 @@ def test_an_empty_vacancy_has_zeros_and_no_medians():
     assert figures.shortlist.average_from_closing is None
 
 
+@pytest.mark.usefixtures("private_storage")
 def test_the_demo_figures_match_a_count_by_hand():
     """Every demo vacancy, counted by the selector and naively in Python from the history."""
     from candidates.demo.builder import demo_load

@@ -7,9 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from tests.candidates.pdfs import private_storage_fixture  # noqa: F401
 from vacancies.models import Vacancy
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
 
 def load(*args) -> str:
