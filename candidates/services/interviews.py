@@ -110,6 +110,16 @@ def _lock(application: Application, members: list[CommitteeMember]) -> None:
     list(get_user_model().objects.select_for_update().filter(pk__in=user_ids).order_by("pk"))
 
 
+def _is_video_url(url: str) -> bool:
+    if len(url) > VIDEO_URL_MAX_LENGTH:
+        return False
+    try:
+        VIDEO_URL(url)
+    except ValidationError:
+        return False
+    return True
+
+
 def _validate_slot(
     *,
     application: Application,
@@ -133,13 +143,8 @@ def _validate_slot(
         add("place", _("Enter a place or a video link (or both)."), "where")
     if len(place) > PLACE_MAX_LENGTH:
         add("place", _("Keep the place under %(max)s characters."), "long", max=PLACE_MAX_LENGTH)
-    if video_url:
-        try:
-            if len(video_url) > VIDEO_URL_MAX_LENGTH:
-                raise ValidationError("too long")
-            VIDEO_URL(video_url)
-        except ValidationError:
-            add("video_url", _("Enter a web address such as https://teams.microsoft.com/…"), "url")
+    if video_url and not _is_video_url(video_url):
+        add("video_url", _("Enter a web address such as https://teams.microsoft.com/…"), "url")
 
     strangers = [m for m in members if m.vacancy_id != application.vacancy_id]
     if strangers:
